@@ -1,0 +1,3 @@
+"""hashwire: a self-hostable news aggregation engine."""
+
+__version__ = "0.1.0"
