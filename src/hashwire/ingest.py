@@ -1,0 +1,310 @@
+"""The one orchestrator: due sources -> fetch -> feeds -> extract -> normalize -> dedupe -> cluster -> tag -> store.
+
+Pure stages are called here in order; I/O happens only through the Fetcher and the Store.
+An article is acknowledged once `Store.save_articles` returns (after its transaction committed);
+the polling state of a source is saved after its articles, so a worker killed in between fetches
+the same entries again next time and the store's unique keys absorb the repeat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from . import feeds, normalize, schedule, tag
+from .cluster import StoryIndex
+from .config import Config
+from .dedupe import DuplicateIndex
+from .errors import FeedParseError, FetchError, NotAnArticle, StoreError
+from .extract import extract
+from .fetch import Fetcher
+from .models import Article, Entry, Hints, Source, Story
+from .store.base import Store
+
+log = logging.getLogger("hashwire.ingest")
+
+ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
+
+
+@dataclass(slots=True)
+class CrawlReport:
+    sources: int = 0
+    sources_failed: int = 0
+    not_modified: int = 0
+    entries: int = 0
+    articles_new: int = 0
+    duplicates_folded: int = 0
+    rejected: int = 0
+    page_errors: int = 0
+    seconds: float = 0.0
+    failures: dict[str, str] = field(default_factory=dict)  # source url -> reason
+
+    def merge(self, other: CrawlReport) -> None:
+        for name in ("sources", "sources_failed", "not_modified", "entries", "articles_new",
+                     "duplicates_folded", "rejected", "page_errors"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures.update(other.failures)
+
+
+class Pipeline:
+    """The pure middle of ingestion for one article: normalize -> dedupe -> cluster -> tag.
+
+    Holds the in-memory dedupe and story indexes of the open time window; `warm` rebuilds them
+    from the store after a restart so decisions do not depend on process lifetime.
+    """
+
+    def __init__(self, window_hours: int = 72) -> None:
+        self.window = timedelta(hours=window_hours)
+        self.duplicates = DuplicateIndex()
+        self.stories = StoryIndex(window_hours=window_hours)
+        self._story_of: dict[str, str] = {}  # canonical article id -> story id, for folded copies
+        self._tags_of: dict[str, tuple[list[str], str]] = {}
+
+    def warm(self, articles: Iterable[Article]) -> int:
+        n = 0
+        for article in articles:
+            if article.duplicate_of is None:
+                self.duplicates.add(article)
+                if article.story_id:
+                    self.stories.restore(article)
+                    self._story_of[article.id] = article.story_id
+                self._tags_of[article.id] = (list(article.hashtags), article.category)
+            n += 1
+        return n
+
+    def process(self, article: Article) -> Story | None:
+        """Decide duplicate, story, hashtags and category for a new article (mutates it)."""
+        article.text = normalize.clean_text(article.text)
+        if not article.content_hash:
+            article.content_hash = normalize.content_hash(article.text)
+        dup = self.duplicates.check(article)
+        if dup is not None and dup.of != article.id:
+            article.duplicate_of = dup.of
+            article.story_id = self._story_of.get(dup.of)
+            tags, category = self._tags_of.get(dup.of, ([], ""))
+            article.hashtags = list(tags) or tag.hashtags(article)
+            article.category = category or tag.categorize(article)
+            return None
+        article.hashtags = tag.hashtags(article)
+        article.category = tag.categorize(article)
+        assignment = self.stories.assign(article)
+        story = assignment.story
+        article.story_id = story.id
+        self.duplicates.add(article)
+        self._story_of[article.id] = story.id
+        self._tags_of[article.id] = (list(article.hashtags), article.category)
+        if assignment.merged:
+            merged = set(assignment.merged)
+            for aid, sid in self._story_of.items():
+                if sid in merged:
+                    self._story_of[aid] = story.id
+        return story
+
+
+def article_from_entry(entry: Entry, source: Source, html: str, final_url: str) -> Article:
+    """Extract the page of a feed entry, with what the feed said as hints."""
+    hints = Hints(title=entry.title, published=entry.published, authors=list(entry.authors),
+                  summary=entry.summary, categories=list(entry.categories), image=entry.image,
+                  language=entry.language or source.language)
+    article = extract(html, final_url, hints=hints)
+    article.source_id = source.id
+    article.source_name = source.title
+    article.guid = entry.guid
+    article.fetched_at = datetime.now(UTC)
+    if not article.keywords and entry.categories:
+        article.keywords = list(entry.categories)
+    return article
+
+
+class Ingester:
+    """Runs crawls: claims due sources, fetches them politely, and saves what they hold."""
+
+    def __init__(self, store: Store, config: Config, *, worker: str = "local",
+                 pipeline: Pipeline | None = None) -> None:
+        self.store = store
+        self.config = config
+        self.worker = worker
+        self.pipeline = pipeline or Pipeline(config.story_window_hours)
+        self._warmed = pipeline is not None
+
+    def warm(self, now: datetime | None = None) -> int:
+        now = now or datetime.now(UTC)
+        n = self.pipeline.warm(self.store.recent_articles(now - self.pipeline.window))
+        self._warmed = True
+        return n
+
+    async def crawl(self, *, force: bool = False, limit: int = 100_000,
+                    progress: ProgressFn | None = None) -> CrawlReport:
+        """Fetch every due source once (all enabled sources when `force`)."""
+        if not self._warmed:
+            self.warm()
+        started = time.monotonic()
+        now = datetime.now(UTC)
+        if force:  # an operator's one-off crawl of everything (conditional GETs keep it polite)
+            sources = [s for s in self.store.list_sources() if not s.disabled][:limit]
+        else:
+            lease = max(60, int(self.config.fetch_timeout * 10))
+            sources = self.store.claim_due_sources(self.worker, now, lease, limit)
+        report = CrawlReport()
+        if progress:
+            progress("sources", 0, len(sources))
+        async with Fetcher(self.config) as fetcher:
+            gate = asyncio.Semaphore(max(1, self.config.concurrency))
+            done = 0
+
+            async def one(src: Source) -> None:
+                nonlocal done
+                async with gate:
+                    part = await self.crawl_source(fetcher, src)
+                report.merge(part)
+                done += 1
+                if progress:
+                    progress("sources", done, len(sources))
+
+            await asyncio.gather(*(one(s) for s in sources))
+        report.seconds = time.monotonic() - started
+        return report
+
+    async def crawl_source(self, fetcher: Fetcher, source: Source) -> CrawlReport:
+        report = CrawlReport(sources=1)
+        now = datetime.now(UTC)
+        feed = None
+        headers: dict[str, str] | None = None
+        error: FetchError | None = None
+        try:
+            if source.kind == "page":
+                await self._ingest_single_page(fetcher, source, report)
+            else:
+                result = await fetcher.fetch(source.url, etag=source.etag,
+                                             last_modified=source.last_modified, kind="feed")
+                headers = result.headers
+                if result.not_modified:
+                    report.not_modified = 1
+                    source.last_status = "not_modified"
+                else:
+                    feed = feeds.parse_feed(result.body, result.url, result.headers.get("content-type", ""))
+                    self._learn_source(source, feed)
+                    await self._ingest_entries(fetcher, source, feed.entries, report)
+                    source.etag = result.headers.get("etag", "")
+                    source.last_modified = result.headers.get("last-modified", "")
+                    source.last_status = "ok"
+            source.error_count = 0
+            source.last_error = ""
+        except FetchError as exc:
+            error = exc
+            self._record_failure(source, exc.kind, str(exc), report)
+        except FeedParseError as exc:
+            error = FetchError("parse", str(exc))
+            self._record_failure(source, "parse", str(exc), report)
+        except StoreError:
+            raise
+        except Exception as exc:  # a bug in a stage must not stop the crawl of other sources
+            log.exception("source %s failed", source.url)
+            error = FetchError("internal", f"{type(exc).__name__}: {exc}")
+            self._record_failure(source, "internal", f"{type(exc).__name__}: {exc}", report)
+        decision = schedule.next_fetch(source, now, headers=headers, feed=feed, error=error, config=self.config)
+        source.next_fetch_at = decision.next_fetch_at
+        source.interval_seconds = decision.interval_seconds
+        source.last_fetched_at = now
+        if decision.disable:
+            source.disabled = True
+            source.last_error = decision.reason or source.last_error
+        self.store.save_source_state(source)
+        return report
+
+    def _record_failure(self, source: Source, kind: str, message: str, report: CrawlReport) -> None:
+        source.error_count += 1
+        source.last_status = kind
+        source.last_error = message[:500]
+        report.sources_failed = 1
+        report.failures[source.url] = f"{kind}: {message}"[:300]
+        log.warning("source %s: %s: %s", source.url, kind, message)
+
+    @staticmethod
+    def _learn_source(source: Source, feed: feeds.Feed) -> None:
+        if not source.title and feed.title:
+            source.title = feed.title
+        if not source.site_url and feed.link:
+            source.site_url = feed.link
+        if not source.language and feed.language:
+            source.language = feed.language.split("-")[0].lower()
+
+    async def _ingest_entries(self, fetcher: Fetcher, source: Source, entries: list[Entry],
+                              report: CrawlReport) -> None:
+        assert source.id is not None
+        known = self.store.known_guids(source.id)
+        fresh = [e for e in entries if e.guid not in known and e.link]
+        report.entries += len(entries)
+        # oldest first, so the first-published copy of a syndicated story becomes the canonical one
+        fresh.sort(key=lambda e: e.published or datetime.min.replace(tzinfo=UTC))
+        pages = await asyncio.gather(*(self._fetch_page(fetcher, e.link) for e in fresh))
+        batch: list[Article] = []
+        for entry, page in zip(fresh, pages, strict=True):
+            if page is None:
+                report.page_errors += 1
+                continue
+            html, final_url = page
+            try:
+                article = article_from_entry(entry, source, html, final_url)
+            except NotAnArticle as exc:
+                report.rejected += 1
+                log.info("not an article: %s (%s)", entry.link, exc.reason)
+                continue
+            batch.append(article)
+        self._save(batch, report)
+
+    async def _ingest_single_page(self, fetcher: Fetcher, source: Source, report: CrawlReport) -> None:
+        assert source.id is not None
+        if source.url in self.store.known_guids(source.id):
+            return
+        page = await self._fetch_page(fetcher, source.url, strict=True)
+        assert page is not None
+        html, final_url = page
+        entry = Entry(guid=source.url, link=source.url)
+        try:
+            article = article_from_entry(entry, source, html, final_url)
+        except NotAnArticle as exc:
+            report.rejected += 1
+            raise FetchError("not_an_article", f"{exc.reason}: {exc.detail}") from exc
+        report.entries += 1
+        self._save([article], report)
+
+    async def _fetch_page(self, fetcher: Fetcher, url: str, *, strict: bool = False) -> tuple[str, str] | None:
+        try:
+            result = await fetcher.fetch(url, kind="page")
+        except FetchError as exc:
+            if strict:
+                raise
+            log.info("page %s: %s", url, exc)
+            return None
+        charset = "utf-8"
+        ctype = result.headers.get("content-type", "")
+        if "charset=" in ctype:
+            charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
+        try:
+            html = result.body.decode(charset, errors="replace")
+        except LookupError:
+            html = result.body.decode("utf-8", errors="replace")
+        return html, result.url
+
+    def _save(self, batch: list[Article], report: CrawlReport) -> None:
+        if not batch:
+            return
+        stories: dict[str, Story] = {}
+        for article in batch:
+            story = self.pipeline.process(article)
+            if story is not None:
+                stories[story.id] = story
+            if article.duplicate_of:
+                report.duplicates_folded += 1
+        new_flags = self.store.save_articles(batch, list(stories.values()))
+        report.articles_new += sum(1 for flag in new_flags if flag)
+
+
+def add_source_url(store: Store, url: str, *, kind: str = "feed", title: str = "") -> Source:
+    """Register a feed, sitemap or single page by URL (the CLI resolves site URLs to feeds first)."""
+    return store.add_source(Source(url=normalize.canonical_url(url), kind=kind, title=title))

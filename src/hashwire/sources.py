@@ -1,0 +1,56 @@
+"""Turning what an operator types into a Source: a feed URL, a site (feed discovered), a sitemap or a page."""
+
+from __future__ import annotations
+
+from . import feeds, normalize
+from .config import Config
+from .errors import FeedParseError, FetchError, HashwireError
+from .fetch import Fetcher, FetchResult
+from .models import Source
+
+
+def _text(result: FetchResult) -> str:
+    return result.body.decode("utf-8", errors="replace")
+
+
+async def resolve_source(url: str, config: Config, *, kind: str = "auto") -> Source:
+    """Fetch `url` once and decide what it is. Raises HashwireError with a clear reason when nothing fits."""
+    url = normalize.canonical_url(url)
+    if kind == "page":
+        return Source(url=url, kind="page")
+    async with Fetcher(config) as fetcher:
+        result = await fetcher.fetch(url, kind="feed")
+        try:
+            feed = feeds.parse_feed(result.body, result.url, result.headers.get("content-type", ""))
+        except FeedParseError:
+            feed = None
+        if feed is not None:
+            found = "sitemap" if feed.format == "sitemap" else "feed"
+            if kind not in ("auto", found):
+                raise HashwireError(f"{url} is a {found}, not a {kind}")
+            return Source(url=normalize.canonical_url(result.url), kind=found, title=feed.title,
+                          site_url=feed.link, language=(feed.language or "").split("-")[0].lower())
+        if kind in ("feed", "sitemap"):
+            raise HashwireError(f"{url} is not a {kind} (it could not be parsed as one)")
+        errors: list[str] = []
+        for candidate in feeds.discover_feeds(_text(result), result.url):
+            try:
+                found_result = await fetcher.fetch(candidate, kind="feed")
+                feed = feeds.parse_feed(found_result.body, found_result.url,
+                                        found_result.headers.get("content-type", ""))
+            except (FetchError, FeedParseError) as exc:
+                errors.append(f"{candidate}: {exc}")
+                continue
+            return Source(url=normalize.canonical_url(found_result.url), kind="feed", title=feed.title,
+                          site_url=feed.link or result.url, language=(feed.language or "").split("-")[0].lower())
+    # no feed: treat it as a single article page (extract() will reject it at crawl if it is not one)
+    if errors:
+        raise HashwireError("no working feed found on that site: " + "; ".join(errors[:3]))
+    return Source(url=url, kind="page")
+
+
+async def fetch_page_text(url: str, config: Config) -> tuple[str, str]:
+    """Fetch one page; returns (html, final URL)."""
+    async with Fetcher(config) as fetcher:
+        result = await fetcher.fetch(url, kind="page")
+    return _text(result), result.url
