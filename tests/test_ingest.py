@@ -1,0 +1,92 @@
+"""End to end: crawl a small newsroom on loopback into a real SQLite store and score it against the truth."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hashwire import truthcheck
+from hashwire.config import Config
+from hashwire.ingest import Ingester
+from hashwire.models import Source
+from hashwire.newsroom import Newsroom, serve_in_thread
+from hashwire.store import ArticleQuery, open_store
+from hashwire.store.base import Store
+
+# Pinned floor for story grouping on this newsroom; a regression below it fails.
+STORY_F1_FLOOR = 0.80
+
+
+@pytest.fixture(scope="module")
+def room() -> Iterator[tuple[Newsroom, object]]:
+    newsroom = Newsroom(seed=11, outlets=8, days=2, per_day=5)
+    with serve_in_thread(newsroom) as running:
+        yield newsroom, running
+
+
+def _config(db: Path) -> Config:
+    return Config({"db": f"sqlite:///{db}", "allow_private_networks": True, "per_host_concurrency": 8},
+                  environ={})
+
+
+def _crawl(store: Store, config: Config, ingester: Ingester | None = None) -> object:
+    ingester = ingester or Ingester(store, config)
+    return asyncio.run(ingester.crawl(force=True))
+
+
+def test_crawl_matches_truth_and_is_idempotent(room: tuple[Newsroom, object], tmp_path: Path) -> None:
+    newsroom, running = room
+    config = _config(tmp_path / "e2e.db")
+    store = open_store(config.db)
+    try:
+        for url in running.feed_urls:  # type: ignore[attr-defined]
+            store.add_source(Source(url=url))
+        report = _crawl(store, config)
+        assert report.sources == len(running.feed_urls)  # type: ignore[attr-defined]
+        assert report.sources_failed == 0, report.failures
+        truth = newsroom.truth(running.base_url)  # type: ignore[attr-defined]
+        score = truthcheck.score_store(store, truth)
+        assert score["missing"] == 0, score["missing_examples"]
+        assert score["copies"] > 0, "the newsroom should syndicate some stories"
+        assert score["fold_recall"] >= 0.95, score
+        assert score["fold_precision"] >= 0.98, score
+        assert score["story_pairwise_f1"] >= STORY_F1_FLOOR, score
+        # every listed (canonical) article has hashtags and a category
+        listed = store.list_articles(ArticleQuery(limit=50))
+        assert listed and all(a.duplicate_of is None for a in listed)
+        assert all(a.hashtags and a.category for a in listed)
+        rows_before = store.counts()["articles"]
+        # a second crawl, with a fresh pipeline warmed from the store, adds nothing
+        again = _crawl(store, config, Ingester(store, config, pipeline=None))
+        assert again.articles_new == 0
+        assert store.counts()["articles"] == rows_before
+    finally:
+        store.close()
+
+
+def test_failing_sources_are_recorded_and_do_not_stop_the_crawl(room: tuple[Newsroom, object],
+                                                                tmp_path: Path) -> None:
+    _newsroom, running = room
+    config = _config(tmp_path / "bad.db")
+    store = open_store(config.db)
+    try:
+        good = store.add_source(Source(url=running.feed_urls[0]))  # type: ignore[attr-defined]
+        broken = store.add_source(Source(url=running.base_url + "/no-such-feed.xml"))  # type: ignore[attr-defined]
+        not_feed = store.add_source(Source(url=running.base_url + "/"))  # type: ignore[attr-defined]
+        unreachable = store.add_source(Source(url="http://127.0.0.1:9/feed.xml"))
+        report = _crawl(store, config)
+        assert report.sources == 4
+        assert report.sources_failed == 3
+        assert report.articles_new > 0
+        by_id = {s.id: s for s in store.list_sources()}
+        assert by_id[good.id].error_count == 0 and by_id[good.id].last_status == "ok"
+        for bad in (broken, not_feed, unreachable):
+            state = by_id[bad.id]
+            assert state.error_count == 1 and state.last_error, state
+            assert state.next_fetch_at is not None  # retried later, with backoff
+        assert store.counts()["articles"] == report.articles_new
+    finally:
+        store.close()
