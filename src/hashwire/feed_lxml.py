@@ -1,0 +1,267 @@
+"""The fast path: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 read from an lxml tree."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from .feed_dates import parse_date
+from .models import Entry, Feed
+
+ATOM10 = "http://www.w3.org/2005/Atom"
+ATOM03 = "http://purl.org/atom/ns#"
+RSS10 = "http://purl.org/rss/1.0/"
+RSS090 = "http://my.netscape.com/rdf/simple/0.9/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+MEDIA = "http://search.yahoo.com/mrss/"
+XHTML = "http://www.w3.org/1999/xhtml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ATOMS = ("", ATOM10, ATOM03)
+_RSS_PLAIN = ("", RSS10, RSS090)
+_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
+_SPACE = re.compile(r"\s+")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def split_tag(tag: object) -> tuple[str, str]:
+    """(namespace, local name); ("", "") for comments, entities and processing instructions."""
+    if not isinstance(tag, str):
+        return "", ""
+    if tag[:1] == "{":
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
+
+
+def _raw_text(el: etree._Element) -> str:
+    if len(el):
+        return "".join(el.itertext())
+    return el.text or ""
+
+
+def plain(value: str) -> str:
+    """One line of plain text from text that may hold markup or entities."""
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return _SPACE.sub(" ", value).strip()
+
+
+def _inner_xml(el: etree._Element) -> str:
+    parts = [html.escape(el.text, quote=False)] if el.text else []
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+        elif child.tail:
+            parts.append(html.escape(child.tail, quote=False))
+    # inline XHTML arrives namespaced; plain HTML consumers do not want the declarations
+    return "".join(parts).replace(' xmlns="http://www.w3.org/1999/xhtml"', "")
+
+
+def markup(el: etree._Element) -> str:
+    """HTML from an RSS element (escaped HTML by convention) or an Atom text construct."""
+    kind = (el.get("type") or "").lower()
+    mode = (el.get("mode") or "").lower()
+    if kind in ("xhtml", "application/xhtml+xml") or (len(el) and kind not in ("text", "text/plain")):
+        children = [c for c in el if isinstance(c.tag, str)]
+        if len(children) == 1 and split_tag(children[0].tag)[1] == "div" and not (el.text or "").strip():
+            return _inner_xml(children[0]).strip()
+        return _inner_xml(el).strip()
+    text = el.text or ""
+    if mode == "base64":
+        try:
+            text = base64.b64decode(text.strip()).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            return ""
+    if kind in ("text", "text/plain"):
+        return html.escape(text.strip(), quote=False)
+    return text.strip()
+
+
+def _href(el: etree._Element, value: str) -> str:
+    value = value.strip()
+    if value and not _ABSOLUTE.match(value):
+        base = el.base
+        if base:
+            from urllib.parse import urljoin
+            return urljoin(base, value)
+    return value
+
+
+def _is_image(el: etree._Element) -> bool:
+    return el.get("medium") == "image" or (el.get("type") or "").startswith("image/")
+
+
+def _media(entry: Entry, el: etree._Element, local: str) -> None:
+    if entry.image:
+        return
+    if local == "thumbnail" or (local == "content" and _is_image(el)):
+        entry.image = _href(el, el.get("url") or "")
+    elif local == "group":
+        for child in el:
+            ns, name = split_tag(child.tag)
+            if ns == MEDIA:
+                _media(entry, child, name)
+
+
+def _rss_item(item: etree._Element) -> Entry:
+    entry = Entry(guid="", link="")
+    permalink_guid = False
+    for child in item:
+        ns, local = split_tag(child.tag)
+        if not local:
+            continue
+        if ns in _RSS_PLAIN:
+            if local == "title":
+                entry.title = plain(_raw_text(child))
+            elif local == "link":
+                if not entry.link:
+                    entry.link = _href(child, _raw_text(child))
+            elif local == "description":
+                entry.summary = markup(child)
+            elif local == "guid":
+                entry.guid = _raw_text(child).strip()
+                permalink_guid = (child.get("isPermaLink") or "true").lower() != "false"
+            elif local == "pubDate":
+                entry.published = parse_date(child.text)
+            elif local == "author":
+                if text := plain(_raw_text(child)):
+                    entry.authors.append(text)
+            elif local == "category":
+                if text := plain(_raw_text(child)):
+                    entry.categories.append(text)
+            elif local == "enclosure" and not entry.image and _is_image(child):
+                entry.image = _href(child, child.get("url") or "")
+        elif ns == CONTENT and local == "encoded":
+            entry.content_html = (child.text or "").strip() or _inner_xml(child)
+        elif ns == MEDIA:
+            _media(entry, child, local)
+        elif local in ("date", "issued", "created", "published") and entry.published is None:
+            entry.published = parse_date(child.text)
+        elif local in ("modified", "updated"):
+            entry.updated = parse_date(child.text)
+        elif local in ("creator", "author") and (text := plain(_raw_text(child))):
+            entry.authors.append(text)
+        elif local == "subject" and (text := plain(_raw_text(child))):
+            entry.categories.append(text)
+        elif local == "link" and ns == ATOM10 and not entry.link and child.get("rel", "alternate") == "alternate":
+            entry.link = _href(child, child.get("href") or "")
+        elif local == "language":
+            entry.language = (child.text or "").strip()
+    if not entry.link:
+        about = item.get(f"{{{RDF}}}about") or ""
+        if permalink_guid and _ABSOLUTE.match(entry.guid) and entry.guid.startswith("http"):
+            entry.link = entry.guid
+        elif about.startswith("http"):
+            entry.link = about
+    if entry.published is None:
+        entry.published = entry.updated
+    entry.language = entry.language or item.get(XML_LANG) or ""
+    return entry
+
+
+def _atom_entry(item: etree._Element) -> Entry:
+    entry = Entry(guid="", link="")
+    for child in item:
+        ns, local = split_tag(child.tag)
+        if not local:
+            continue
+        if ns in _ATOMS:
+            if local == "id":
+                entry.guid = (child.text or "").strip()
+            elif local == "title":
+                entry.title = plain(markup(child)) if child.get("type") not in (None, "text") else plain(_raw_text(child))
+            elif local == "link":
+                rel = child.get("rel") or "alternate"
+                if rel == "alternate" and not entry.link:
+                    entry.link = _href(child, child.get("href") or "")
+                elif rel == "enclosure" and not entry.image and _is_image(child):
+                    entry.image = _href(child, child.get("href") or "")
+            elif local == "summary":
+                entry.summary = markup(child)
+            elif local == "content":
+                if child.get("src") and not len(child) and not (child.text or "").strip():
+                    continue
+                entry.content_html = markup(child)
+            elif local in ("published", "issued", "created"):
+                entry.published = entry.published or parse_date(child.text)
+            elif local in ("updated", "modified"):
+                entry.updated = parse_date(child.text)
+            elif local == "author":
+                name = next((plain(_raw_text(c)) for c in child if split_tag(c.tag)[1] == "name"), "")
+                if name:
+                    entry.authors.append(name)
+            elif local == "category":
+                term = (child.get("label") or child.get("term") or plain(_raw_text(child))).strip()
+                if term:
+                    entry.categories.append(term)
+        elif ns == MEDIA:
+            _media(entry, child, local)
+        elif local == "creator" and (text := plain(_raw_text(child))):
+            entry.authors.append(text)
+        elif local == "date" and entry.published is None:
+            entry.published = parse_date(child.text)
+    if entry.published is None:
+        entry.published = entry.updated
+    entry.language = item.get(XML_LANG) or ""
+    return entry
+
+
+def _channel_fields(feed: Feed, channel: etree._Element, atom: bool) -> None:
+    for child in channel:
+        ns, local = split_tag(child.tag)
+        if local == "title" and not feed.title and (ns in _RSS_PLAIN or ns in _ATOMS):
+            feed.title = plain(markup(child)) if atom and child.get("type") in ("html", "xhtml") else plain(_raw_text(child))
+        elif local == "link" and not feed.link:
+            if atom or ns == ATOM10:
+                if (child.get("rel") or "alternate") == "alternate":
+                    feed.link = _href(child, child.get("href") or "")
+            elif ns in _RSS_PLAIN:
+                feed.link = _href(child, _raw_text(child))
+        elif local == "language" and not feed.language:
+            feed.language = (child.text or "").strip()
+        elif local == "ttl" and (child.text or "").strip().isdigit():
+            feed.ttl_minutes = int((child.text or "").strip())
+
+
+def _entries(nodes: list[etree._Element], read: Callable[[etree._Element], Entry]) -> list[Entry]:
+    return [read(n) for n in nodes]
+
+
+def parse_tree(root: etree._Element) -> Feed | None:
+    """A Feed from an RSS/RDF/Atom root element, or None when the root is none of these."""
+    ns, local = split_tag(root.tag)
+    lower = local.lower()
+    if lower == "rss":
+        channel = next((c for c in root if split_tag(c.tag)[1] == "channel"), None)
+        feed = Feed(format="rss20" if (root.get("version") or "2.0").startswith("2") else "rss09")
+        holder = channel if channel is not None else root
+        _channel_fields(feed, holder, atom=False)
+        items = [c for c in holder if split_tag(c.tag)[1] == "item"]
+        if channel is not None:  # some feeds close <channel> early and list items after it
+            items += [c for c in root if split_tag(c.tag)[1] == "item"]
+        feed.entries = _entries(items, _rss_item)
+    elif lower == "rdf" or (ns == RDF and local == "RDF"):
+        feed = Feed(format="rdf")
+        channel = next((c for c in root if split_tag(c.tag)[1] == "channel"), None)
+        if channel is not None:
+            _channel_fields(feed, channel, atom=False)
+        items = [c for c in root if split_tag(c.tag)[1] == "item"]
+        if not items and channel is not None:
+            items = [c for c in channel if split_tag(c.tag)[1] == "item"]
+        feed.entries = _entries(items, _rss_item)
+    elif local == "feed" and ns in _ATOMS:
+        feed = Feed(format="atom03" if ns == ATOM03 or root.get("version") == "0.3" else "atom10")
+        _channel_fields(feed, root, atom=True)
+        feed.language = feed.language or root.get(XML_LANG) or ""
+        feed.entries = _entries([c for c in root if split_tag(c.tag) in ((ns, "entry"),)], _atom_entry)
+    else:
+        return None
+    return feed

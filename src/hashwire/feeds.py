@@ -1,0 +1,106 @@
+"""Pure: feed bytes -> Feed. RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed, news sitemaps; autodiscovery; OPML.
+
+The fast path reads an lxml tree built without external entities, entity expansion, network
+or huge trees (feed_xml). feedparser, on the same bytes, is the tolerant fallback: it runs when
+the fast path fails or the document was damaged, and its result wins when it recovered more items.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from .discovery import discover_feeds
+from .errors import FeedParseError
+from .feed_lxml import parse_tree, split_tag
+from .feed_tolerant import tolerant_parse
+from .feed_xml import parse_xml
+from .jsonfeed import looks_like_json, parse_json_feed
+from .models import Entry, Feed
+from .normalize import canonical_url
+from .opml import parse_opml, write_opml
+from .sitemaps import is_sitemap, parse_sitemap
+
+__all__ = ["Entry", "Feed", "FeedParseError", "discover_feeds", "entry_identity", "parse_feed",
+           "parse_opml", "write_opml"]
+
+# opening tags of items, counted on the raw bytes to notice a parse that silently lost some
+_ITEM_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?(?:item|entry)[\s>/]")
+_HTML_ROOTS = frozenset({"html", "body", "head"})
+
+
+def _expected_items(data: bytes) -> int:
+    return len(_ITEM_TAG.findall(data))
+
+
+def _fast(data: bytes, url: str, content_type: str) -> tuple[Feed, bool]:
+    if looks_like_json(data, content_type):
+        return parse_json_feed(data, url), True
+    root, clean = parse_xml(data, url, content_type)
+    feed = parse_tree(root)
+    if feed is None and is_sitemap(root):
+        feed = parse_sitemap(root, url)
+    if feed is None:
+        local = split_tag(root.tag)[1].lower()
+        if local in _HTML_ROOTS:
+            raise FeedParseError("an HTML page, not a feed (look for feeds with discover_feeds)")
+        raise FeedParseError(f"XML, but not a feed: root element <{local}>")
+    return feed, clean
+
+
+def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
+    """Parse feed bytes. Raises FeedParseError when nothing feed-like can be read from them."""
+    if not data or not data.strip():
+        raise FeedParseError("empty document")
+    feed: Feed | None = None
+    clean = False
+    failure: FeedParseError | None = None
+    try:
+        feed, clean = _fast(data, url, content_type)
+    except FeedParseError as exc:
+        failure = exc
+    is_json = feed is not None and feed.format == "jsonfeed"
+    html_page = failure is not None and str(failure).startswith("an HTML page")
+    if not is_json and not html_page and (
+            feed is None or not clean or len(feed.entries) < _expected_items(data)):
+        tolerant = tolerant_parse(data, url, content_type)
+        if tolerant is not None and (feed is None or len(tolerant.entries) > len(feed.entries)):
+            if feed is not None:  # keep what only the fast path reads
+                tolerant.ttl_minutes = tolerant.ttl_minutes or feed.ttl_minutes
+            feed = tolerant
+    if feed is None:
+        raise failure or FeedParseError("not a feed")
+    assign_identities(feed.entries)
+    return feed
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def entry_identity(entry: Entry) -> str:
+    """GUID, else the canonical link, else a hash of title and content."""
+    if entry.guid:
+        return entry.guid
+    if entry.link:
+        return canonical_url(entry.link)
+    return "sha:" + _digest(entry.title, entry.content_html or entry.summary)
+
+
+def assign_identities(entries: list[Entry]) -> None:
+    """Fill every entry's guid; when a feed gives one GUID to different items, those use their link."""
+    for entry in entries:
+        entry.guid = entry_identity(entry)
+    counts = Counter(e.guid for e in entries)
+    if len(counts) == len(entries):
+        return
+    for guid, n in counts.items():
+        if n < 2:
+            continue
+        same = [e for e in entries if e.guid == guid]
+        if len({(e.link, e.title) for e in same}) == 1:
+            continue  # a true repeat of one item; the store keeps it once
+        for e in same:
+            e.guid = (canonical_url(e.link) if e.link else "") or "sha:" + _digest(
+                e.title, e.content_html or e.summary)
