@@ -62,6 +62,7 @@ class Feed:
     format: str = ""  # rss20 | rss09 | rdf | atom10 | atom03 | jsonfeed | sitemap
     ttl_minutes: int | None = None
     entries: list[Entry] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)  # child sitemaps listed by a sitemap index
 
 
 @dataclass(slots=True)
