@@ -1,0 +1,174 @@
+"""Named entities without a model: runs of capitalised words, cleaned and merged.
+
+A name is a run of capitalised words (with "of", "de", "al-" and the like allowed inside: "Bank of
+England"). Sentence-initial words count only when they are not everyday words. Titles in front of a name
+are dropped ("President Joe Biden" -> "Joe Biden"), and a surname or first name alone after the full name
+is merged into it ("Lavrov" -> "Sergey Lavrov"), as is a possessive or a leading "The".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .hashtag_form import variant_key
+from .keyphrases import tokenize, word_zipf
+from .stopwords import BOILERPLATE, EN_STOPWORDS, EN_VERBS, MONTHS, WEEKDAYS, words_of
+
+_CONNECTORS = words_of("of de du la le von van der den al el bin ibn da di del des y for")
+_TITLES = words_of("""
+mr mrs ms miss dr prof professor president vice prime minister secretary general gen sen senator rep
+representative sheikh sheik chancellor governor gov mayor judge justice
+sir lord lady dame captain capt col colonel lt lieutenant sgt sergeant major commander admiral chief
+chairman chairwoman chair ceo director spokesman spokeswoman spokesperson ambassador foreign defence defense
+interior finance health home deputy acting former late emir crown coach manager striker midfielder
+defender goalkeeper star actor actress singer rapper officer inspector detective agent minister's
+""")
+_NEVER_ALONE = EN_STOPWORDS | EN_VERBS | MONTHS | WEEKDAYS | BOILERPLATE | _TITLES
+
+
+@dataclass(slots=True)
+class Entity:
+    words: list[str]
+    count: int = 0
+    first: int = 0  # sentence index of the first mention
+    in_title: bool = False
+    paragraphs: set[int] = field(default_factory=set)
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+
+
+def _everyday(word: str) -> bool:
+    low = word.lower()
+    return low in _NEVER_ALONE or word_zipf("en").get(low, 0.0) >= 4.6
+
+
+def _split_runs(sentence: list[str]) -> list[tuple[list[str], bool]]:
+    """Capitalised runs in a sentence, each with whether it starts the sentence."""
+    runs: list[tuple[list[str], bool]] = []
+    i, n = 0, len(sentence)
+    while i < n:
+        if not _is_cap(sentence[i]):
+            i += 1
+            continue
+        start = i
+        run = [sentence[i]]
+        i += 1
+        while i < n:
+            tok = sentence[i]
+            if _is_cap(tok) or (
+                tok.lower() in _CONNECTORS and i + 1 < n and _is_cap(sentence[i + 1]) and len(run) >= 1
+            ):
+                run.append(tok)
+                i += 1
+            else:
+                break
+        runs.append((run, start == 0 or (not sentence[start - 1][:1].isalnum() and start <= 1)))
+    return runs
+
+
+def _clean(run: list[str], sentence_start: bool) -> list[str]:
+    words = list(run)
+    if sentence_start and words and _everyday(words[0]):
+        words = words[1:]
+    # drop leading titles and articles, and trailing connectors
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in _TITLES or words[0].lower() in ("the", "a", "an")
+    ):
+        words = words[1:]
+    while words and words[-1].lower() in _CONNECTORS:
+        words = words[:-1]
+    while words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    if len(words) > 5:
+        return []
+    if len(words) == 1 and (words[0].lower() in _NEVER_ALONE or len(words[0]) < 2):
+        return []
+    if all(w.lower() in _NEVER_ALONE for w in words):
+        return []
+    return words
+
+
+def is_headline_case(title: str) -> bool:
+    """Whether a title capitalises most words ("Workers Try To Unload Tanker"), hiding which are names."""
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _split_at_dates(words: list[str]) -> list[str]:
+    for i, w in enumerate(words):
+        if w.lower() in MONTHS or w.lower() in WEEKDAYS:
+            return words[:i] if i > 0 else []
+    return words
+
+
+def find_entities(title: str, text: str) -> list[Entity]:
+    """Names mentioned in an English article, variants merged, in order of first mention."""
+    found: dict[str, Entity] = {}
+    sent_index = 0
+    headline_case = is_headline_case(title)
+    paragraphs = [title, *[p for p in text.split("\n\n") if p.strip()]]
+    for p_index, para in enumerate(paragraphs):
+        if p_index == 0 and headline_case:
+            sent_index += 1
+            continue
+        for sentence in tokenize(para):
+            for run, at_start in _split_runs(sentence):
+                words = _split_at_dates(_clean(run, at_start))
+                if not words:
+                    continue
+                if p_index == 0 and all(_everyday(w) for w in words):
+                    continue  # headline case capitalises everyday words
+                key = variant_key(words)
+                ent = found.get(key)
+                if ent is None:
+                    ent = found[key] = Entity(words=words, first=sent_index)
+                ent.count += 1
+                ent.in_title |= p_index == 0
+                ent.paragraphs.add(p_index)
+            sent_index += 1
+    if headline_case:  # names in a title-case headline: those the body confirms
+        padded = " " + " ".join(w.lower() for s in tokenize(title) for w in s) + " "
+        for ent in found.values():
+            if " " + " ".join(w.lower() for w in ent.words) + " " in padded:
+                ent.in_title = True
+                ent.first = 0
+    return _merge_aliases(list(found.values()))
+
+
+def _merge_aliases(entities: list[Entity]) -> list[Entity]:
+    """Fold "Lavrov" and "Sergey" into "Sergey Lavrov" when the full name is mentioned."""
+    multi = [e for e in entities if len(e.words) > 1]
+    by_key = {variant_key(e.words): e for e in entities}
+    out: list[Entity] = []
+    for ent in entities:
+        place = _demonym_of(variant_key(ent.words), by_key)
+        if place is not None and place is not ent:
+            _fold(ent, place)
+            continue
+        if len(ent.words) == 1:
+            w = ent.words[0].lower()
+            owners = [m for m in multi if w in (m.words[-1].lower(), m.words[0].lower())]
+            if len(owners) == 1:
+                _fold(ent, owners[0])
+                continue
+        out.append(ent)
+    return out
+
+
+def _fold(ent: Entity, into: Entity) -> None:
+    into.count += ent.count
+    into.in_title |= ent.in_title
+    into.paragraphs |= ent.paragraphs
+    into.first = min(into.first, ent.first)
+
+
+def _demonym_of(key: str, by_key: dict[str, Entity]) -> Entity | None:
+    """The place an adjective of nationality names, when the article names it too ("North Korean")."""
+    for suffix, replacement in (("n", ""), ("ian", ""), ("ian", "ia"), ("i", ""), ("ese", ""), ("ese", "a")):
+        if key.endswith(suffix) and len(key) > len(suffix) + 3:
+            place = by_key.get(key[: -len(suffix)] + replacement)
+            if place is not None:
+                return place
+    return None
