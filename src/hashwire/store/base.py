@@ -5,7 +5,8 @@ Rules every backend keeps (tests/test_store_contract.py runs the same suite on b
 - save_articles is idempotent: the article id (digest of the canonical URL) and (source_id, guid)
   are unique keys; saving again updates in place and never duplicates.
 - Listings exclude folded duplicates (articles with duplicate_of set) unless asked for them.
-- Listings are ordered newest first by (published, id) and paginate by keyset (`before`).
+- Listings are ordered newest first by (published, id) and paginate by keyset (`before`); an article
+  without a published time sorts by fetched_at (see `cursor_of`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ class Appearance:
     url: str
     guid: str
     seen_at: datetime
+
+
+def cursor_of(article: Article) -> tuple[datetime, str]:
+    """The keyset cursor (`ArticleQuery.before`) that continues a listing after `article`:
+    its sort time (published, else fetched_at, else the epoch) and its id."""
+    from .rows import sort_time
+
+    return (sort_time(article), article.id)
 
 
 @runtime_checkable
@@ -119,3 +128,6 @@ class Store(Protocol):
 
     def prune_bodies(self, older_than: datetime) -> int:
         """Drop text/html of articles older than `older_than`; keep rows, stories and tags."""
+
+    def size_bytes(self) -> int:
+        """Bytes the store occupies on disk (SQLite: file + WAL; PostgreSQL: the tables of its schema)."""

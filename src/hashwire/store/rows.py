@@ -1,0 +1,175 @@
+"""Row <-> model conversion shared by both backends, and small pure helpers (slugs, snippets, queries).
+
+Rows are plain tuples in the column order named by the *_COLUMNS strings below, so the same SELECT
+text works on SQLite and PostgreSQL. Times cross the boundary through a codec: SQLite keeps integer
+microseconds since the epoch (UTC), PostgreSQL keeps timestamptz.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..models import Article, Source, Story
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+ARTICLE_COLUMNS = (
+    "id, url, title, text, html, authors, published, updated, image, language, site_name, section, "
+    "description, keywords, partial, source_id, source_name, guid, fetched_at, content_hash, "
+    "duplicate_of, story_id, hashtags, category"
+)
+SOURCE_COLUMNS = (
+    "id, url, kind, title, site_url, slug, language, etag, last_modified, next_fetch_at, "
+    "last_fetched_at, last_status, error_count, last_error, disabled, interval_seconds"
+)
+STORY_COLUMNS = (
+    "id, title, first_seen, last_seen, lead_article_id, article_count, source_count, category, "
+    "language, hashtags, merged_into"
+)
+
+# Sentinels around matched terms: the snippet is HTML-escaped, then they become <mark> tags.
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+
+TimeIn = Callable[[datetime | None], Any]
+TimeOut = Callable[[Any], datetime | None]
+
+
+def utc(dt: datetime | None) -> datetime | None:
+    """Aware UTC datetime; naive input is taken to be UTC already."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def micros(dt: datetime | None) -> int | None:
+    """SQLite time codec, in: aware datetime -> integer microseconds since the epoch."""
+    d = utc(dt)
+    if d is None:
+        return None
+    delta = d - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(value: Any) -> datetime | None:
+    """SQLite time codec, out."""
+    if value is None:
+        return None
+    from datetime import timedelta
+
+    return EPOCH + timedelta(microseconds=int(value))
+
+
+def sort_time(article: Article) -> datetime:
+    """The time listings sort by: published, else fetched, else the epoch."""
+    return utc(article.published) or utc(article.fetched_at) or EPOCH
+
+
+def dumps(items: Sequence[str]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def loads(value: Any) -> list[str]:
+    if not value:
+        return []
+    out = json.loads(value)
+    return [str(x) for x in out] if isinstance(out, list) else []
+
+
+def article_params(a: Article, t: TimeIn) -> tuple[Any, ...]:
+    """Parameters in ARTICLE_COLUMNS order, then sort_at."""
+    return (
+        a.id, a.url, a.title, a.text, a.html, dumps(a.authors), t(a.published), t(a.updated), a.image,
+        a.language, a.site_name, a.section, a.description, dumps(a.keywords), int(a.partial),
+        a.source_id, a.source_name, a.guid, t(a.fetched_at), a.content_hash, a.duplicate_of,
+        a.story_id, dumps(a.hashtags), a.category, t(sort_time(a)),
+    )
+
+
+def article_from_row(r: Sequence[Any], t: TimeOut) -> Article:
+    return Article(
+        id=r[0], url=r[1], title=r[2], text=r[3], html=r[4], authors=loads(r[5]), published=t(r[6]),
+        updated=t(r[7]), image=r[8], language=r[9], site_name=r[10], section=r[11], description=r[12],
+        keywords=loads(r[13]), partial=bool(r[14]), source_id=r[15], source_name=r[16], guid=r[17],
+        fetched_at=t(r[18]), content_hash=r[19], duplicate_of=r[20], story_id=r[21],
+        hashtags=loads(r[22]), category=r[23],
+    )
+
+
+def source_from_row(r: Sequence[Any], t: TimeOut) -> Source:
+    return Source(
+        id=r[0], url=r[1], kind=r[2], title=r[3], site_url=r[4], slug=r[5], language=r[6], etag=r[7],
+        last_modified=r[8], next_fetch_at=t(r[9]), last_fetched_at=t(r[10]), last_status=r[11],
+        error_count=r[12], last_error=r[13], disabled=bool(r[14]), interval_seconds=r[15],
+    )
+
+
+def story_params(s: Story, t: TimeIn) -> tuple[Any, ...]:
+    return (
+        s.id, s.title, t(s.first_seen), t(s.last_seen), s.lead_article_id, s.article_count,
+        s.source_count, s.category, s.language, dumps(s.hashtags), s.merged_into,
+    )
+
+
+def story_from_row(r: Sequence[Any], t: TimeOut) -> Story:
+    first = t(r[2]) or EPOCH
+    last = t(r[3]) or first
+    return Story(
+        id=r[0], title=r[1], first_seen=first, last_seen=last, lead_article_id=r[4],
+        article_count=r[5], source_count=r[6], category=r[7], language=r[8], hashtags=loads(r[9]),
+        merged_into=r[10],
+    )
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a title or host name: ASCII letters and digits joined by dashes."""
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_text = norm.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:60].strip("-")
+
+
+def source_slug_base(source: Source) -> str:
+    """Slug from the site/feed title, else the site's host, else the feed's host."""
+    for candidate in (source.title, _host(source.site_url), _host(source.url)):
+        slug = slugify(candidate)
+        if slug:
+            return slug
+    return "source"
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a user's search text (operators and punctuation dropped), at most 16."""
+    return [w.lower() for w in _WORD.findall(text)][:16]
+
+
+def fts5_query(terms: Sequence[str]) -> str:
+    """FTS5 MATCH text: every term required, each quoted so none is read as an operator."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def marked_snippet(raw: str) -> str:
+    """Escape a snippet carrying MARK sentinels, then turn the sentinels into <mark> tags."""
+    escaped = html.escape(raw.replace("\n", " "), quote=False)
+    return escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+
+
+def placeholders(n: int) -> str:
+    return ",".join("?" * n)

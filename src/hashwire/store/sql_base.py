@@ -1,0 +1,63 @@
+"""What the generic SQL code needs from a backend: a read runner, a write-transaction runner, a time codec.
+
+The SQL in sql_articles.py and sql_catalog.py is written once, with `?` placeholders and syntax both
+SQLite (>= 3.35) and PostgreSQL accept (ON CONFLICT upserts, row values, RETURNING). The PostgreSQL
+cursor wrapper rewrites `?` to `%s`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_NAME = re.compile(r"^(?P<backend>[a-z]+)_(?P<version>\d{3})_[a-z0-9_]+\.sql$")
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the shared SQL uses (sqlite3.Cursor and PgCursor both fit)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Any: ...
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any]], /) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+
+
+def migrations_for(backend: str) -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every migration for a backend, oldest first."""
+    found = []
+    for path in sorted(MIGRATIONS.glob(f"{backend}_*.sql")):
+        m = _MIGRATION_NAME.match(path.name)
+        if m and m["backend"] == backend:
+            found.append((int(m["version"]), path.name, path.read_text(encoding="utf-8")))
+    return found
+
+
+class SQLBase:
+    """Hooks a backend provides. Writers run inside one transaction that commits before returning."""
+
+    def _read(self, fn: Callable[[Cursor], T]) -> T:
+        raise NotImplementedError
+
+    def _write(self, fn: Callable[[Cursor], T]) -> T:
+        raise NotImplementedError
+
+    def _t(self, dt: datetime | None) -> Any:
+        """A datetime as the backend stores it."""
+        raise NotImplementedError
+
+    def _dt(self, value: Any) -> datetime | None:
+        """A stored time back as an aware UTC datetime."""
+        raise NotImplementedError
+
+    def _hours_since(self, column: str) -> str:
+        """SQL for the hours from `column` to the time bound as the single `?` in the fragment."""
+        raise NotImplementedError

@@ -1,0 +1,246 @@
+"""The embedded SQLite backend: WAL, one writer connection behind a lock, a reader connection per thread.
+
+Durability: with journal_mode=WAL and synchronous=NORMAL (the default here) a commit has been written to
+the WAL file before save_articles returns, so an acknowledged article survives the process being killed
+(SIGKILL, OOM, crash); the WAL is fsynced at checkpoints, so a power loss or kernel panic can lose the
+last commits. synchronous="FULL" fsyncs every commit and survives power loss too, at a cost in
+throughput. Writers hold the single writer connection for one transaction (BEGIN IMMEDIATE) per batch;
+readers never wait on the writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import StoreError
+from ..models import SearchHit
+from .base import ArticleQuery
+from .rows import (
+    ARTICLE_COLUMNS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    article_from_row,
+    from_micros,
+    fts5_query,
+    marked_snippet,
+    micros,
+    placeholders,
+    query_terms,
+)
+from .sql_articles import ArticlesSQL
+from .sql_base import Cursor, migrations_for
+from .sql_catalog import CatalogSQL
+
+T = TypeVar("T")
+
+# Ranking reads bm25 for at most this many matches, the newest first: a term found in half of a million
+# articles costs the same as one found in 5,000. Rare terms see every match.
+RANK_CANDIDATES = 4000
+RECENCY_HOURS = 72.0  # relevance is divided by (1 + age in hours / 72)
+
+
+def _error(exc: sqlite3.Error, path: str) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        msg = f"SQLite database {path} is locked by another writer (waited for busy_timeout): {text}"
+    elif "full" in text:
+        msg = f"disk full while writing SQLite database {path}: {text}"
+    elif "readonly" in text or "read-only" in text:
+        msg = f"SQLite database {path} is read-only: {text}"
+    else:
+        msg = f"SQLite error on {path}: {text}"
+    return StoreError(msg)
+
+
+class SQLiteStore(ArticlesSQL, CatalogSQL):
+    """Store on one SQLite file. Safe to share between threads; several processes may open the same file."""
+
+    def __init__(self, path: str | os.PathLike[str], *, synchronous: str = "NORMAL",
+                 busy_timeout_ms: int = 10_000) -> None:
+        self.path = str(path)
+        if synchronous.upper() not in {"NORMAL", "FULL", "EXTRA"}:
+            raise ValueError(f"synchronous must be NORMAL, FULL or EXTRA, not {synchronous!r}")
+        self._synchronous = synchronous.upper()
+        self._busy_ms = busy_timeout_ms
+        parent = Path(self.path).parent
+        parent.mkdir(parents=True, exist_ok=True)
+        self._write_lock = threading.Lock()
+        self._readers_lock = threading.Lock()
+        self._readers: list[sqlite3.Connection] = []
+        self._local = threading.local()
+        self._closed = False
+        try:
+            self._writer = self._connect()
+            self._writer.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            raise _error(exc, self.path) from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                               timeout=self._busy_ms / 1000)
+        conn.execute(f"PRAGMA busy_timeout={int(self._busy_ms)}")
+        conn.execute(f"PRAGMA synchronous={self._synchronous}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+
+    # ---- backend hooks ------------------------------------------------------------------------
+    def _t(self, dt: datetime | None) -> Any:
+        return micros(dt)
+
+    def _dt(self, value: Any) -> datetime | None:
+        return from_micros(value)
+
+    def _hours_since(self, column: str) -> str:
+        return f"(max(0, ? - {column}) / 3600000000.0)"
+
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise StoreError(f"SQLite store {self.path} is closed")
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+            with self._readers_lock:
+                self._readers.append(conn)
+            self._local.conn = conn
+        return conn
+
+    def _read(self, fn: Callable[[Cursor], T]) -> T:
+        try:
+            cur = self._reader().cursor()
+            try:
+                return fn(cur)
+            finally:
+                cur.close()
+        except sqlite3.Error as exc:
+            raise _error(exc, self.path) from exc
+
+    def _write(self, fn: Callable[[Cursor], T]) -> T:
+        with self._write_lock:
+            if self._closed:
+                raise StoreError(f"SQLite store {self.path} is closed")
+            cur = self._writer.cursor()
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+                result = fn(cur)
+                cur.execute("COMMIT")
+                return result
+            except BaseException as exc:
+                if self._writer.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+                        self._writer.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _error(exc, self.path) from exc
+                raise
+            finally:
+                cur.close()
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+    def migrate(self) -> None:
+        def run(cur: Cursor) -> None:
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                        "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            cur.execute("SELECT coalesce(max(version), 0) FROM schema_version")
+            current = int(cur.fetchone()[0])
+            for version, name, sql in migrations_for("sqlite"):
+                if version <= current:
+                    continue
+                for statement in _statements(sql):
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                            (version, name, datetime.now(UTC).isoformat()))
+
+        self._write(run)
+
+    def schema_version(self) -> int:
+        return self._read(lambda cur: int(cur.execute("SELECT max(version) FROM schema_version").fetchone()[0]))
+
+    def close(self) -> None:
+        with self._write_lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._writer.close()
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+
+    def size_bytes(self) -> int:
+        """Bytes on disk: the database file plus its WAL."""
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
+
+    def integrity_check(self) -> str:
+        """"ok" or SQLite's list of problems."""
+        rows = self._read(lambda cur: cur.execute("PRAGMA integrity_check").fetchall())
+        return "\n".join(str(r[0]) for r in rows)
+
+    # ---- search -------------------------------------------------------------------------------
+    def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
+               offset: int = 0) -> list[SearchHit]:
+        """FTS5 over title (weight 4) and text. relevance = -bm25 / (1 + age hours / 72), among the newest
+        RANK_CANDIDATES matches; "recent" orders those matches by publication time."""
+        terms = query_terms(text)
+        if not terms:
+            return []
+        match = fts5_query(terms)
+        where, params = self._filters(query)
+        if query.hashtag:
+            from ..hashtag_form import tag_key
+
+            where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
+            params.append(tag_key(query.hashtag))
+        cond = f"WHERE {' AND '.join(where)}" if where else ""
+        now = micros(datetime.now(UTC))
+        if order == "recent":
+            order_by, order_params = "a.sort_at DESC, a.id DESC", []
+        else:
+            order_by = f"(-m.r) / (1.0 + {self._hours_since('a.sort_at')} / {RECENCY_HOURS}) DESC, a.id DESC"
+            order_params = [now]
+        cols = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
+        sql = (f"WITH m AS (SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS r FROM articles_fts "
+               f"WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_CANDIDATES}) "
+               f"SELECT {cols}, m.r, a.seq FROM m JOIN articles a ON a.seq = m.seq {cond} "
+               f"ORDER BY {order_by} LIMIT ? OFFSET ?")
+
+        def run(cur: Cursor) -> list[SearchHit]:
+            cur.execute(sql, [match, *params, *order_params, max(0, query.limit), max(0, offset)])
+            rows = cur.fetchall()
+            if not rows:
+                return []
+            seqs = [r[25] for r in rows]
+            cur.execute(f"SELECT rowid, snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) "
+                        f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({placeholders(len(seqs))})",
+                        [match, *seqs])
+            snippets = {r[0]: r[1] for r in cur.fetchall()}
+            hits = []
+            for r in rows:
+                article = article_from_row(r, from_micros)
+                raw = snippets.get(r[25]) or ""
+                snippet = marked_snippet(raw) if raw else html.escape(article.description or article.title)
+                hits.append(SearchHit(article=article, snippet=snippet, rank=float(-r[24])))
+            return hits
+
+        return self._read(run)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (trigger bodies keep their inner semicolons)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in buf.splitlines()):
+        out.append(buf.strip())
+    return out
