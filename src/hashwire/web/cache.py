@@ -1,0 +1,145 @@
+"""Responses served from memory while fresh, with ETags and 304s.
+
+Freshness follows the store's *generation*: a number that changes whenever articles land. Pages and
+API lists cached under one generation are dropped as soon as the store reports another, and in any case
+after `max_age` seconds (relative times such as "an hour ago" must move on). The generation is read at
+most once per `check_interval` seconds, so a cache hit costs no database work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..store.base import Store
+
+
+class Generation:
+    """The store's generation, re-read at most once per `check_interval` seconds.
+
+    Uses `store.generation()` when the backend has it, else a sum over `store.counts()`
+    (any saved article, appearance or story changes it)."""
+
+    def __init__(self, store: Store, *, check_interval: float = 1.0) -> None:
+        self.store = store
+        self.check_interval = check_interval
+        self._value = -1
+        self._checked = float("-inf")
+
+    def read(self) -> int:
+        probe = getattr(self.store, "generation", None)
+        if callable(probe):
+            return int(probe())
+        counts = self.store.counts()
+        return sum(int(v) * (i + 1) for i, (_, v) in enumerate(sorted(counts.items())))
+
+    def current(self) -> int:
+        now = time.monotonic()
+        if now - self._checked >= self.check_interval:
+            self._value = self.read()
+            self._checked = now
+        return self._value
+
+    def invalidate(self) -> None:
+        """Forget the remembered value: the next request reads the store again."""
+        self._checked = float("-inf")
+
+
+@dataclass(slots=True)
+class Entry:
+    generation: int
+    expires: float
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes
+    route: str
+
+
+def etag_for(body: bytes) -> bytes:
+    return b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+
+
+def _not_modified(scope: Scope, etag: bytes) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"if-none-match":
+            tags = {t.strip().removeprefix(b"W/") for t in value.split(b",")}
+            return etag in tags or b"*" in tags
+    return False
+
+
+async def _send_entry(scope: Scope, send: Send, status: int, headers: list[tuple[bytes, bytes]],
+                      body: bytes, etag: bytes) -> None:
+    if status == 200 and _not_modified(scope, etag):
+        kept = [(k, v) for k, v in headers if k in (b"etag", b"cache-control", b"vary")]
+        await send({"type": "http.response.start", "status": 304, "headers": kept})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+class ResponseCacheMiddleware:
+    """Caches successful GET responses by path and query string; adds ETag; answers 304."""
+
+    def __init__(self, app: ASGIApp, generation: Generation, *, max_entries: int = 4096,
+                 max_age: float = 60.0, skip_prefixes: tuple[str, ...] = ("/healthz", "/metrics")) -> None:
+        self.app = app
+        self.generation = generation
+        self.max_entries = max_entries
+        self.max_age = max_age
+        self.skip_prefixes = skip_prefixes
+        self.entries: OrderedDict[tuple[str, bytes], Entry] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
+                or scope["path"].startswith(self.skip_prefixes):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope["query_string"])
+        generation = self.generation.current()
+        entry = self.entries.get(key)
+        now = time.monotonic()
+        if entry is not None and entry.generation == generation and entry.expires > now:
+            self.hits += 1
+            scope["hashwire.route"] = entry.route
+            await _send_entry(scope, send, entry.status, entry.headers, entry.body, entry.etag)
+            return
+        self.misses += 1
+        started: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, receive, capture)
+        status = int(started.get("status", 500))
+        headers = list(started.get("headers", []))
+        body = b"".join(chunks)
+        names = {k.lower(): v for k, v in headers}
+        etag = names.get(b"etag") or etag_for(body)
+        if status == 200:
+            if b"etag" not in names:
+                headers.append((b"etag", etag))
+            if b"cache-control" not in names:
+                headers.append((b"cache-control", b"public, max-age=60"))
+        control = names.get(b"cache-control", b"")
+        if status == 200 and scope["method"] == "GET" and b"no-store" not in control and b"private" not in control:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            self.entries[key] = Entry(generation, now + self.max_age, status, headers, body, etag, route)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
+        await _send_entry(scope, send, status, headers, body, etag)

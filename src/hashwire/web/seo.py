@@ -1,0 +1,74 @@
+"""robots.txt, sitemap.xml and the news sitemap (articles of the last two days)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from ..models import Article
+from ..store.base import ArticleQuery
+from .i18n import languages
+from .resources import Site, when
+
+SITEMAP_ARTICLES = 5000
+NEWS_SITEMAP_ARTICLES = 1000
+
+
+class Seo:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.base = site.config.base_url.rstrip("/")
+
+    def article_path(self, article: Article) -> str:
+        lang = article.language if article.language in languages() else "en"
+        return f"/{lang}/article/{article.id}"
+
+    async def robots(self, request: Request) -> Response:
+        if self.site.config.noindex:
+            text = "User-agent: *\nDisallow: /\n"
+        else:
+            text = (f"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/search\n\n"
+                    f"Sitemap: {self.base}/sitemap.xml\nSitemap: {self.base}/sitemap-news.xml\n")
+        return PlainTextResponse(text, headers={"cache-control": "public, max-age=3600"})
+
+    async def sitemap(self, request: Request) -> Response:
+        def build() -> str:
+            rows = ['<?xml version="1.0" encoding="UTF-8"?>',
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+            for code in languages():
+                rows.append(f"<url><loc>{escape(self.base)}/{code}/</loc><changefreq>hourly</changefreq></url>")
+                for tag in self.site.trending(code, limit=50):
+                    rows.append(f"<url><loc>{escape(self.base)}/{code}/hashtag/{escape(quote(tag['tag']))}</loc></url>")
+                for story in self.site.top_stories(code, limit=50):
+                    rows.append(f"<url><loc>{escape(self.base)}/{code}/story/{escape(quote(story['id']))}</loc>"
+                                f"<lastmod>{story['last_seen'].astimezone(UTC).date().isoformat()}</lastmod></url>")
+            for article in self.site.store.list_articles(ArticleQuery(limit=SITEMAP_ARTICLES)):
+                rows.append(f"<url><loc>{escape(self.base + self.article_path(article))}</loc>"
+                            f"<lastmod>{when(article).astimezone(UTC).date().isoformat()}</lastmod></url>")
+            rows.append("</urlset>\n")
+            return "\n".join(rows)
+        return Response(self.site.memo("sitemap", build), media_type="application/xml",
+                        headers={"cache-control": "public, max-age=900"})
+
+    async def news_sitemap(self, request: Request) -> Response:
+        def build() -> str:
+            since = datetime.now(UTC) - timedelta(days=2)
+            rows = ['<?xml version="1.0" encoding="UTF-8"?>',
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">']
+            name = escape(self.site.config.site_name)
+            for article in self.site.store.list_articles(ArticleQuery(since=since, limit=NEWS_SITEMAP_ARTICLES)):
+                rows.append(
+                    f"<url><loc>{escape(self.base + self.article_path(article))}</loc><news:news>"
+                    f"<news:publication><news:name>{name}</news:name>"
+                    f"<news:language>{escape(article.language or 'en')}</news:language></news:publication>"
+                    f"<news:publication_date>{when(article).astimezone(UTC).isoformat()}</news:publication_date>"
+                    f"<news:title>{escape(article.title)}</news:title></news:news></url>")
+            rows.append("</urlset>\n")
+            return "\n".join(rows)
+        return Response(self.site.memo("news-sitemap", build), media_type="application/xml",
+                        headers={"cache-control": "public, max-age=300"})

@@ -1,0 +1,97 @@
+"""A small, hand-made news corpus saved through the real SQLite store, for the web tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hashwire.models import Article, Source, Story
+from hashwire.store import Store, open_store
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+SOURCES = [
+    ("harbor-times", "Harbor Times", "en"),
+    ("valley-post", "Valley Post", "en"),
+    ("capital-wire", "Capital Wire", "en"),
+    ("north-ledger", "North Ledger", "en"),
+    ("al-sabah", "الصباح", "ar"),
+    ("al-waha", "الواحة", "ar"),
+]
+
+
+def _text(*sentences: str) -> str:
+    return "\n\n".join(sentences)
+
+
+def seed(store: Store) -> dict[str, object]:
+    """Saves sources, articles and stories; returns what the tests look for."""
+    sources = {}
+    for slug, title, lang in SOURCES:
+        sources[slug] = store.add_source(Source(url=f"https://{slug}.example/feed.xml", title=title, slug=slug,
+                                                site_url=f"https://{slug}.example/", language=lang))
+
+    def art(slug: str, path: str, title: str, hours: float, text: str, tags: list[str], category: str,
+            story: str | None, lang: str = "en", dup: str | None = None, html: str = "") -> Article:
+        src = sources[slug]
+        return Article(url=f"https://{slug}.example/{path}", title=title, text=text, html=html,
+                       published=NOW - timedelta(hours=hours), fetched_at=NOW - timedelta(hours=hours) + timedelta(minutes=5),
+                       language=lang, source_id=src.id, source_name=src.title, guid=path, hashtags=tags,
+                       category=category, story_id=story, duplicate_of=dup, authors=["Mina Carter"],
+                       description="", site_name=src.title, content_hash=f"h-{slug}-{path}")
+
+    port = [
+        art("harbor-times", "port-strike-begins", "Dock workers strike at the northern port", 30,
+            _text("Dock workers walked off the job at the northern port on Monday, halting container traffic.",
+                  "The union said the strike would continue until the port authority returned to talks.",
+                  "Shipping firms diverted three vessels to the southern terminal."),
+            ["PortStrike", "DockWorkers", "Shipping"], "business", "s-port"),
+        art("valley-post", "strike-port-talks", "Port authority offers new talks as strike enters second day", 20,
+            _text("The port authority offered new talks on Tuesday as the dock strike entered its second day.",
+                  "Union leaders said they would study the offer overnight."),
+            ["PortStrike", "DockWorkers", "Negotiations"], "business", "s-port"),
+        art("capital-wire", "wire-port-strike", "Strike at northern port disrupts trade", 25,
+            _text("A strike by dock workers at the northern port disrupted trade for a second day, officials said.",
+                  "About 40 ships were waiting at anchor."),
+            ["PortStrike", "Shipping", "Trade"], "business", "s-port"),
+    ]
+    copy = art("north-ledger", "port-strike-wire-copy", "Strike at northern port disrupts trade (wire)", 24,
+               port[2].text, ["PortStrike", "Shipping"], "business", "s-port", dup=port[2].id)
+    storm = [
+        art("harbor-times", "storm-warning", "Storm warning issued for the coast", 3,
+            _text("Forecasters issued a storm warning for the coast on Friday.",
+                  "Winds of up to 110 kilometres per hour were expected overnight."),
+            ["StormWarning", "Weather"], "science", "s-storm"),
+        art("harbor-times", "storm-ferries", "Ferries cancelled ahead of the storm", 2,
+            _text("All ferries were cancelled ahead of the storm, the operator said."),
+            ["StormWarning", "Ferries"], "science", "s-storm"),
+    ]
+    old = art("valley-post", "museum-reopens", "City museum reopens after renovation", 24 * 20,
+              _text("The city museum reopened after a two-year renovation with a new wing for maritime history."),
+              ["CityMuseum", "Culture"], "culture", "s-museum")
+    arabic = [
+        art("al-sabah", "idrab-mina", "إضراب عمال الميناء الشمالي يدخل يومه الثاني", 26,
+            _text("دخل إضراب عمال الميناء الشمالي يومه الثاني وسط توقف حركة الحاويات.",
+                  "وقالت النقابة إن الإضراب سيستمر حتى عودة هيئة الميناء إلى المفاوضات."),
+            ["إضراب_الميناء", "الشحن"], "business", "s-ar-port", lang="ar"),
+        art("al-waha", "mina-mufawadat", "هيئة الميناء تعرض مفاوضات جديدة", 22,
+            _text("عرضت هيئة الميناء مفاوضات جديدة على النقابة يوم الثلاثاء."),
+            ["إضراب_الميناء", "مفاوضات"], "business", "s-ar-port", lang="ar"),
+    ]
+    articles = [*port, copy, *storm, old, *arabic]
+
+    def story(sid: str, members: list[Article], title: str) -> Story:
+        times = [a.published for a in members if a.published]
+        return Story(id=sid, title=title, first_seen=min(times), last_seen=max(times), lead_article_id=members[0].id,
+                     article_count=len(members), source_count=len({a.source_id for a in members}),
+                     category=members[0].category, language=members[0].language, hashtags=members[0].hashtags[:3])
+
+    stories = [story("s-port", [*port, copy], port[0].title), story("s-storm", storm, storm[0].title),
+               story("s-museum", [old], old.title), story("s-ar-port", arabic, arabic[0].title)]
+    store.save_articles(articles, stories)
+    return {"port": port, "copy": copy, "storm": storm, "old": old, "arabic": arabic, "sources": sources}
+
+
+def open_seeded(path: Path) -> tuple[Store, dict[str, object]]:
+    store = open_store(f"sqlite:///{path}")
+    return store, seed(store)
