@@ -1,0 +1,143 @@
+"""Page HTML -> Article: main text, metadata and a typed rejection for pages that are not articles.
+
+The page is parsed once. Metadata is read from the untouched tree (meta tags, JSON-LD, bylines),
+the main text comes from trafilatura's extraction cascade, and the blocks it returns are cleaned of
+the boilerplate it lets through. Feed hints fill the gaps the page leaves and override page
+fields that are known to be unreliable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from hashwire.errors import NotAnArticle
+from hashwire.extract_body import Block, body_blocks
+from hashwire.extract_clean import clean_blocks
+from hashwire.extract_meta import PageMeta, read_meta
+from hashwire.extract_reject import page_shape, reject_by_page, reject_by_url, reject_consent
+from hashwire.extract_title import strip_site_name
+from hashwire.models import Article, Hints
+from hashwire.normalize import canonical_url, clean_text, detect_language, to_utc
+from hashwire.sanitize import sanitize_html
+
+__all__ = ["Extraction", "extract", "extract_for_eval", "extract_full"]
+
+_PAYWALL = re.compile(
+    r"(?:subscribe to (?:continue|read)|to continue reading|this (?:article|story|content) is (?:for|only "
+    r"available to) (?:subscribers|members)|already a subscriber|become a member to|sign in to read|"
+    r"jetzt weiterlesen|weiterlesen mit|nur für abonnenten|plus-artikel|abonnez-vous pour lire|"
+    r"réservé aux abonnés|exclusivo para suscriptores|unlock this article|start your (?:free )?trial)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """An article together with what the page literally said (for scoring and debugging)."""
+
+    article: Article
+    published_local: str = ""  # YYYY-MM-DD in the page's own time zone
+
+
+def _parse(html: str) -> HtmlElement:
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle("too_short", "no HTML")
+    return tree
+
+
+def _main_blocks(tree: HtmlElement, url: str) -> list[Block]:
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=url or None, with_metadata=False, include_comments=False, include_tables=True,
+        include_formatting=True, include_links=True, include_images=False,
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return []
+    return body_blocks(doc.body)
+
+
+def _section(url: str, meta: PageMeta) -> str:
+    if meta.section:
+        return meta.section.strip()
+    segs = [s for s in urlsplit(url).path.split("/") if s]
+    for seg in segs[:-1]:
+        if seg.isalpha() and 2 < len(seg) < 25:
+            return seg.lower()
+    return ""
+
+
+def _published(meta: PageMeta, hints: Hints | None) -> tuple[datetime | None, str]:
+    page = meta.published
+    if page is not None:
+        return page, page.date().isoformat()
+    if hints and hints.published:
+        return hints.published, hints.published.date().isoformat()
+    return None, ""
+
+
+def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extraction:
+    """extract(), plus the publication date as the page wrote it."""
+    tree = _parse(html)
+    meta = read_meta(tree, url)
+    reject_by_url(url, meta)
+    html_title = tree.findtext(".//title") or ""
+    shape = page_shape(tree)
+    title = meta.title
+    if hints and hints.title:
+        feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)
+        title = title or feed_title
+    blocks = _main_blocks(tree, url)
+    authors = meta.authors or (list(hints.authors) if hints else [])
+    blocks = clean_blocks(blocks, title=title, authors=authors, published=meta.published)
+    text = clean_text("\n\n".join(b.text for b in blocks if b.text))
+    words = len(text.split())
+    reject_consent(text, words)
+    reject_by_page(meta, shape, words, len(blocks), title, html_title)
+    published, local_day = _published(meta, hints)
+    language = detect_language(text) or meta.html_lang or (hints.language if hints else "")
+    base = meta.canonical or url
+    partial = meta.free is False or bool(_PAYWALL.search(text[-600:])) or (
+        bool(hints and hints.summary) and words < 80)
+    keywords = list(meta.keywords)
+    if hints:
+        keywords += [c for c in hints.categories if c not in keywords]
+    article = Article(
+        url=canonical_url(base) if base else "",
+        title=clean_text(title).replace("\n", " "),
+        text=text,
+        html=sanitize_html("".join(b.html for b in blocks), base),
+        authors=authors,
+        published=to_utc(published),
+        updated=to_utc(meta.updated),
+        image=meta.image or (hints.image if hints else ""),
+        language=language,
+        site_name=meta.site_name,
+        section=_section(url, meta),
+        description=meta.description or (hints.summary if hints else ""),
+        keywords=keywords,
+        partial=partial,
+    )
+    return Extraction(article, local_day)
+
+
+def extract(html: str, url: str, *, hints: Hints | None = None) -> Article:
+    """The article on the page; raises NotAnArticle(reason) for pages that are not one."""
+    return extract_full(html, url, hints=hints).article
+
+
+def extract_for_eval(html: str, url: str) -> dict[str, Any]:
+    """Adapter for the extraction scorer: text, title, author and date; empty text when rejected."""
+    try:
+        ex = extract_full(html, url)
+    except NotAnArticle:
+        return {"text": "", "title": "", "author": "", "date": ""}
+    art = ex.article
+    return {"text": art.text, "title": art.title, "author": "; ".join(art.authors), "date": ex.published_local}

@@ -1,0 +1,121 @@
+"""Boilerplate the base extractor lets through, removed block by block: share and follow widgets,
+photo captions and credits, newsletter and subscription prompts, cookie notices, "read more" and
+"related" teasers, repeated headlines, bylines and datelines."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from hashwire.extract_body import Block
+from hashwire.extract_dates import parse_text_date
+
+_SOCIAL = (
+    "facebook tweet twitter x link links copy copied share shares sharing follow print email e-mail mail "
+    "whatsapp linkedin pinterest reddit telegram xing flipboard tumblr threads bluesky mastodon messenger "
+    "sms pocket teilen drucken twittern teilen: kopieren partager imprimer compartir imprimir condividi "
+    "on the story article page url this us via save bookmark comment comments gift subscribe icon opens "
+    "in new window tab instagram youtube tiktok rss feed more options shares: and or to"
+)
+_SOCIAL_WORDS = frozenset(_SOCIAL.split())
+_BOILER_LINE = re.compile(
+    r"^(?:"
+    r"copy (?:the )?(?:story |article )?link|link copied|copied!?|share (?:this|on|via|the story|article)\b.*|"
+    r"(?:advertisement|anzeige|werbung|sponsored|publicité|publicidad|ad)$|"
+    r"story continues below(?: this)? advertisement|article continues below|continue reading below|"
+    r"scroll to continue|skip (?:to|past) (?:content|advert)|"
+    r"(?:read|see|watch|listen|lesen sie) (?:more|also|auch|next|the full)\b.{0,160}|"
+    r"(?:related|recommended|more from|more on this|you (?:may|might) also like|also read|mehr zum thema|"
+    r"das könnte sie auch interessieren|weitere artikel|lire aussi|à lire aussi|leer más|"
+    r"related (?:stories|articles|posts|content|coverage|reading))\b.{0,160}|"
+    r"(?:photo|image|picture|foto|bild|credit|photograph|illustration|video|source|quelle|fuente|"
+    r"crédit|photo credit|image credit|image source)s?\s*(?:by)?\s*[:|©].{0,160}|"
+    r"\(?(?:photo|image|picture|credit)s? by .{1,100}\)?|"
+    r"©.{0,120}|.{0,100}(?:getty images|shutterstock|reuters|afp|ap photo|dpa|imago|istock)\)?\.?|"
+    r"(?:\d+|one|two|three|four|five) ?min(?:ute)?s? read|lesezeit:? ?\d+ ?min(?:uten)?\.?|"
+    r"(?:tags?|schlagwörter|themen|topics|filed under|categories|kategorien)\s*:.{0,300}"
+    r")$",
+    re.I,
+)
+_PROMPT = re.compile(
+    r"(?:sign up (?:for|to)|subscribe (?:to|now|for|today)|newsletter|in your inbox|inbox every|"
+    r"get (?:the|our) (?:latest|best)|abonnieren|jetzt abonnieren|melden sie sich|"
+    r"we use cookies|this (?:web)?site uses cookies|uses cookies|cookie (?:policy|settings|preferences)|"
+    r"accept (?:all )?cookies|verwendet cookies|wir verwenden cookies|nous utilisons des cookies|"
+    r"utilizamos cookies|privacy policy and terms|by clicking|you agree to|"
+    r"already a subscriber|already have an account|log ?in to (?:continue|read)|create (?:a )?free account|"
+    r"subscribe to (?:continue|read)|to continue reading|support (?:our|independent) journalism|"
+    r"follow us on|folgen sie uns|join our (?:mailing list|community)|enter your email|your email address|"
+    r"download (?:our|the) app|get the app|all rights reserved|alle rechte vorbehalten)",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|published|reported|updated|von|by|par|por)\b.{0,120}|"
+    r"(?:published|updated|veröffentlicht|aktualisiert|stand|posted|last updated|publié|mis à jour)\s*(?:on|am|:)?"
+    r".{0,80})$",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß .,/'-]{1,40}\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s*$")
+_WORDS = re.compile(r"[\w'-]+", re.UNICODE)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def is_share_widget(text: str) -> bool:
+    words = [w.strip("'-").casefold() for w in _WORDS.findall(text)]
+    return bool(words) and len(words) <= 25 and all(w in _SOCIAL_WORDS or w.isdigit() for w in words) \
+        and any(w not in {"on", "the", "us", "and", "or", "to", "in", "more", "this"} for w in words)
+
+
+def _is_prompt(block: Block) -> bool:
+    return block.words <= 60 and bool(_PROMPT.search(block.text))
+
+
+def _is_date_line(text: str, published: datetime | None) -> bool:
+    if len(text) > 80:
+        return False
+    dt = parse_text_date(text)
+    if dt is None:
+        return False
+    rest = _WORDS.findall(text)
+    return len(rest) <= 10
+
+
+def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | None = None,
+                 published: datetime | None = None) -> list[Block]:
+    """The blocks that are article text; boilerplate removed."""
+    ntitle = _norm(title)
+    author_keys = {a.casefold() for a in authors or []}
+    kept: list[Block] = []
+    seen: set[str] = set()
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.kind == "figure":
+            kept.append(block)
+            continue
+        norm = _norm(text)
+        if not norm:
+            continue
+        if block.words <= 30 and (is_share_widget(text) or _BOILER_LINE.match(text)):
+            continue
+        if _is_prompt(block) and block.kind != "quote":
+            continue
+        if ntitle and norm == ntitle:
+            continue
+        near_top = i < 4
+        if near_top and block.words <= 20 and (_BYLINE.match(text) or text.casefold() in author_keys):
+            continue
+        if near_top and _is_date_line(text, published):
+            continue
+        if block.kind in ("p", "h") and block.words <= 25 and norm in seen:
+            continue  # repeated line (headline or teaser shown twice)
+        if block.kind == "list" and block.links_chars > 0.8 * max(len(text), 1) and block.words < 60 \
+                and i == len(blocks) - 1:
+            continue  # trailing list of links: related stories or tags
+        seen.add(norm)
+        kept.append(block)
+    while kept and kept[-1].kind == "h":
+        kept.pop()  # a heading with nothing after it introduced removed teasers
+    return kept

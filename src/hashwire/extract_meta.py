@@ -1,0 +1,267 @@
+"""Page metadata from <meta> tags, JSON-LD, microdata and visible bylines. Reads the tree, never changes it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from hashwire.extract_dates import parse_date, parse_text_date, url_date
+from hashwire.extract_names import clean_authors, split_authors
+from hashwire.extract_title import choose_title
+
+ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting", "report",
+     "scholarlyarticle", "techarticle", "socialmediaposting", "review", "posting", "medicalwebpage",
+     "howto", "recipe", "advertisercontentarticle", "satiricalarticle", "askpublicnewsarticle"}
+)
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage", "store",
+                           "offercatalog", "product", "productgroup", "realestatelisting"})
+
+
+@dataclass(slots=True)
+class PageMeta:
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None  # in the offset the page stated
+    updated: datetime | None = None
+    image: str = ""
+    canonical: str = ""
+    site_name: str = ""
+    section: str = ""
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+    og_type: str = ""
+    html_lang: str = ""
+    ld_types: set[str] = field(default_factory=set)
+    free: bool | None = None  # JSON-LD isAccessibleForFree
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
+        value = (el.get("content") or "").strip()
+        if key and value:
+            out.setdefault(key.lower(), value)
+    return out
+
+
+def _ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    objs: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                objs.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    return objs
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in items if x}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("url") or value.get("@value") or "")
+    return ""
+
+
+def _ld_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
+            item = by_id[item["@id"]]
+        if isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(x) for x in name)
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{item.get('givenName', '')} {item.get('familyName', '')}"
+            if isinstance(name, str) and name.strip():
+                names.append(name.strip())
+        elif isinstance(item, str) and item.strip():
+            names.extend(split_authors(item))
+    return names
+
+
+def _image(value: Any) -> str:
+    if isinstance(value, list):
+        return _image(value[0]) if value else ""
+    if isinstance(value, dict):
+        return str(value.get("url") or value.get("contentUrl") or "")
+    return value if isinstance(value, str) else ""
+
+
+_BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author")'
+    ' or contains(@id, "author") or contains(@class, "Author") or contains(@class, "autor")'
+    ' or contains(@class, "writer") or contains(@data-testid, "author")]'
+)
+_DATE_XPATH = (
+    '//time[@datetime] | //*[@itemprop="datePublished"] | '
+    '//*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish")]'
+)
+
+
+def _byline_authors(tree: HtmlElement) -> list[str]:
+    found: list[str] = []
+    for el in tree.xpath(_BYLINE_XPATH)[:40]:
+        cls = (el.get("class") or "").lower()
+        if any(x in cls for x in ("author-bio", "authorbio", "about-author", "comment", "avatar")):
+            continue
+        if el.tag in ("meta", "link", "script", "style", "img", "body", "html", "article", "main"):
+            continue
+        target = el
+        if el.get("itemprop") == "author":
+            names = el.xpath('.//*[@itemprop="name"]')
+            if names:
+                target = names[0]
+        text = " ".join(target.text_content().split())
+        if not text or len(text) > 120:
+            continue
+        authors = clean_authors(split_authors(text))
+        if authors:
+            found.extend(a for a in authors if a not in found)
+            if el.get("rel") == "author" or el.get("itemprop") == "author":
+                continue
+            break
+    return found[:6]
+
+
+def _visible_date(tree: HtmlElement) -> datetime | None:
+    for el in tree.xpath(_DATE_XPATH)[:30]:
+        cls = (el.get("class") or "").lower()
+        if any(x in cls for x in ("update", "modif", "comment")):
+            continue
+        value = el.get("datetime") or el.get("content") or ""
+        dt = parse_date(value) if value else None
+        if dt is None:
+            text = " ".join(el.text_content().split())
+            if 6 <= len(text) <= 80:
+                dt = parse_text_date(text)
+        if dt is not None:
+            return dt
+    return None
+
+
+def _same_site(a: str, b: str) -> bool:
+    ha, hb = (urlsplit(a).hostname or "").removeprefix("www."), (urlsplit(b).hostname or "").removeprefix("www.")
+    return bool(ha) and (ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha))
+
+
+def read_meta(tree: HtmlElement, url: str) -> PageMeta:
+    """Everything the page says about itself, each field from its most reliable source."""
+    meta = _meta_tags(tree)
+    pm = PageMeta(meta=meta)
+    objs = _ld_objects(tree)
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
+    article: dict[str, Any] = {}
+    for o in objs:
+        types = _types(o)
+        pm.ld_types |= types
+        if not article and types & ARTICLE_TYPES:
+            article = o
+        if "isAccessibleForFree" in o and pm.free is None:
+            pm.free = str(o["isAccessibleForFree"]).lower() not in ("false", "0", "no")
+    site_names = [meta.get("og:site_name", ""), meta.get("application-name", ""), meta.get("al:ios:app_name", "")]
+    for o in objs:
+        if _types(o) & {"website", "organization", "newsmediaorganization"}:
+            site_names.append(_text(o.get("name")))
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict) and publisher.get("@id") in by_id and "name" not in publisher:
+        publisher = by_id[publisher["@id"]]
+    site_names.append(_text(publisher))
+    pm.site_name = next((s for s in site_names if s), "")
+
+    h_title = _text(article.get("headline") or article.get("name"))
+    pm.title = choose_title(tree, [h_title, meta.get("og:title", ""), meta.get("twitter:title", "")],
+                            tree.findtext(".//title") or "", [s for s in site_names if s], url)
+
+    authors = _ld_names(article.get("author"), by_id) if article else []
+    if not authors:
+        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
+                    "dcterms.creator"):
+            value = meta.get(key, "")
+            if value and not value.startswith("http"):
+                authors = split_authors(value)
+                break
+    authors = clean_authors(authors)
+    if not authors:
+        authors = _byline_authors(tree)
+    pm.authors = [a for a in authors if a.casefold() not in {s.casefold() for s in site_names if s}] or authors
+
+    published = None
+    for value in (_text(article.get("datePublished")), meta.get("article:published_time", ""),
+                  meta.get("og:published_time", ""), meta.get("datepublished", ""),
+                  meta.get("publish-date", ""), meta.get("publishdate", ""), meta.get("pubdate", ""),
+                  meta.get("parsely-pub-date", ""), meta.get("sailthru.date", ""), meta.get("date", ""),
+                  meta.get("dc.date.issued", ""), meta.get("dc.date", ""), meta.get("dcterms.date", ""),
+                  meta.get("article.published", ""), _text(article.get("dateCreated"))):
+        if value:
+            published = parse_date(value)
+            if published:
+                break
+    if published is None:
+        published = _visible_date(tree) or url_date(url)
+    pm.published = published
+    for value in (_text(article.get("dateModified")), meta.get("article:modified_time", ""),
+                  meta.get("og:updated_time", ""), meta.get("datemodified", ""), meta.get("last-modified", "")):
+        if value:
+            pm.updated = parse_date(value)
+            if pm.updated:
+                break
+
+    image = _image(article.get("image")) or meta.get("og:image", "") or meta.get("twitter:image", "") \
+        or meta.get("twitter:image:src", "")
+    pm.image = urljoin(url, image) if image else ""
+    canonical = ""
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower().strip() == "canonical" and link.get("href"):
+            canonical = urljoin(url, link.get("href", "").strip())
+            break
+    canonical = canonical or (urljoin(url, meta["og:url"]) if meta.get("og:url") else "")
+    pm.canonical = canonical if canonical and (not url or _same_site(canonical, url)) else ""
+    pm.section = _text(article.get("articleSection")) or meta.get("article:section", "") \
+        or meta.get("parsely-section", "") or meta.get("section", "")
+    pm.description = meta.get("og:description", "") or meta.get("description", "") \
+        or _text(article.get("description"))
+    kw: Any = article.get("keywords") or meta.get("news_keywords") or meta.get("keywords") or ""
+    if isinstance(kw, list):
+        pm.keywords = [str(k).strip() for k in kw if str(k).strip()]
+    else:
+        pm.keywords = [k.strip() for k in str(kw).split(",") if k.strip()]
+    pm.keywords += [v for k, v in meta.items() if k == "article:tag" and v not in pm.keywords]
+    pm.og_type = meta.get("og:type", "").lower()
+    root = tree.getroottree().getroot()
+    pm.html_lang = (root.get("lang") or root.get("xml:lang") or meta.get("content-language", ""))[:2].lower()
+    return pm

@@ -1,0 +1,152 @@
+"""Pages that are not articles: section fronts, tag listings, video indexes, search results, error
+pages, consent walls and other listings. Decided from the URL, the metadata and the page's shape."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+from lxml.html import HtmlElement
+
+from hashwire.errors import NotAnArticle
+from hashwire.extract_meta import ARTICLE_TYPES, LISTING_TYPES, PageMeta
+
+REASONS = ("section_front", "tag_listing", "video_index", "search_results", "error_page", "consent_wall",
+           "too_short", "listing")
+
+_TAG_SEGMENTS = frozenset({"tag", "tags", "topic", "topics", "thema", "themen", "schlagwort", "schlagworte",
+                           "stichwort", "category", "categories", "kategorie", "rubrik", "author", "authors",
+                           "autor", "autoren", "label", "labels", "keyword", "keywords", "archive", "archives",
+                           "tagged", "hashtag", "wiki-tag", "etiqueta", "etiquetas", "mot-cle", "sujet",
+                           "categoria", "categorie", "vosoom", "الوسوم", "وسم"})
+_SEARCH_SEGMENTS = frozenset({"search", "suche", "recherche", "buscar", "busqueda", "cerca", "zoeken", "sok", "بحث"})
+_SEARCH_PARAMS = frozenset({"q", "s", "query", "search", "searchterm", "keys", "k", "term", "suchbegriff"})
+_VIDEO_SEGMENTS = frozenset({"video", "videos", "tv", "watch", "mediathek", "mediacenter", "media", "clips"})
+_SECTIONS = (
+    "news world politics business economy sport sports tech technology science health culture "
+    "entertainment opinion lifestyle travel local national international us uk europe asia africa "
+    "middle-east weather latest top-stories home index startseite nachrichten politik wirtschaft "
+    "kultur panorama wissen meinung regional ausland inland feuilleton finanzen international "
+    "monde economie culture actualites deportes noticias arabic ar en de fr es blog blogs"
+)
+_SECTION_WORDS = frozenset(_SECTIONS.split())
+_ERROR_TITLE = re.compile(
+    r"(?:\b404\b|\b410\b|\b500\b|page (?:not|could not be) found|not found|seite (?:wurde )?nicht gefunden|"
+    r"fehlerseite|page introuvable|página no encontrada|pagina non trovata|oops|error page|"
+    r"this page (?:doesn't|does not|no longer) exist|الصفحة غير موجودة)",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"(?:cookie|consent|einwilligung|zustimm|datenschutz|privacy|accept all|alle akzeptieren|"
+    r"tout accepter|aceptar|personali[sz]ed ads|partners|vendors|tracking|legitimate interest|"
+    r"werbung|pur-abo|ohne werbung|abonnement)",
+    re.I,
+)
+_SLUG_DIGITS = re.compile(r"\d{4,}")
+
+
+@dataclass(slots=True)
+class PageShape:
+    """Measures of the raw page taken before extraction changes the tree."""
+
+    teaser_links: int = 0  # headings whose text is a link
+    articles: int = 0  # <article> elements
+    link_words: int = 0
+    words: int = 0
+    forms_password: bool = False
+    h1: str = ""
+
+    @property
+    def link_density(self) -> float:
+        return self.link_words / self.words if self.words else 1.0
+
+
+def page_shape(tree: HtmlElement) -> PageShape:
+    shape = PageShape()
+    body = tree.find(".//body")
+    if body is None:
+        return shape
+    teasers = 0
+    for h in body.iter("h2", "h3", "h4"):
+        a = h.find(".//a")
+        if a is not None and a.get("href"):
+            ht = h.text_content().strip()
+            if ht and len(a.text_content().strip()) >= 0.7 * len(ht):
+                teasers += 1
+    shape.teaser_links = teasers
+    shape.articles = sum(1 for _ in body.iter("article"))
+    words = link_words = 0
+    for el in body.iter():
+        tag = el.tag
+        if tag in ("script", "style", "noscript", "template") or not isinstance(tag, str):
+            continue
+        for chunk in (el.text,):
+            if chunk:
+                n = len(chunk.split())
+                words += n
+                if tag == "a" or (el.getparent() is not None and el.getparent().tag == "a"):
+                    link_words += n
+        if el.tail:
+            n = len(el.tail.split())
+            words += n
+            parent = el.getparent()
+            if parent is not None and parent.tag == "a":
+                link_words += n
+    shape.words, shape.link_words = words, link_words
+    h1 = body.find(".//h1")
+    shape.h1 = " ".join(h1.text_content().split()) if h1 is not None else ""
+    return shape
+
+
+def _segments(url: str) -> list[str]:
+    return [s.lower() for s in urlsplit(url).path.split("/") if s]
+
+
+def reject_by_url(url: str, meta: PageMeta) -> None:
+    """Raise NotAnArticle for URLs that name a front page, tag listing, search or video index."""
+    if not url:
+        return
+    parts = urlsplit(url)
+    segs = _segments(url)
+    articleish = bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
+    query = {k.lower(): v for k, v in parse_qsl(parts.query)}
+    if (segs and (segs[-1] in _SEARCH_SEGMENTS or segs[0] in _SEARCH_SEGMENTS)) or \
+            (any(k in query and query[k] for k in _SEARCH_PARAMS) and not articleish):
+        raise NotAnArticle("search_results", url)
+    front = not segs or (all(s in _SECTION_WORDS or s.startswith("index.") for s in segs) and len(segs) <= 2)
+    if front and not articleish:
+        raise NotAnArticle("section_front", url)
+    if segs and not articleish:
+        for i, s in enumerate(segs[:-1]):
+            if s in _TAG_SEGMENTS and len(segs) - i <= 3:
+                raise NotAnArticle("tag_listing", url)
+        if segs[-1] in _TAG_SEGMENTS:
+            raise NotAnArticle("tag_listing", url)
+        if segs[-1] in _VIDEO_SEGMENTS or (len(segs) >= 2 and segs[-2] in _VIDEO_SEGMENTS
+                                           and segs[-1] in _SECTION_WORDS):
+            raise NotAnArticle("video_index", url)
+        if segs[-1] == "page" or (len(segs) >= 2 and segs[-2] == "page" and segs[-1].isdigit()):
+            raise NotAnArticle("listing", url)
+
+
+def reject_by_page(meta: PageMeta, shape: PageShape, text_words: int, blocks: int, title: str,
+                   html_title: str) -> None:
+    """Raise NotAnArticle when what was extracted does not look like an article."""
+    articleish = bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
+    error_like = _ERROR_TITLE.search(html_title or "") or _ERROR_TITLE.search(shape.h1 or "")
+    if error_like and text_words < 150:
+        raise NotAnArticle("error_page", html_title.strip()[:80])
+    listing_types = meta.ld_types & LISTING_TYPES
+    if listing_types and not articleish and text_words < 800:
+        raise NotAnArticle("listing", ",".join(sorted(listing_types)))
+    if not articleish and shape.teaser_links >= 8 and shape.link_density > 0.45 and text_words < 600:
+        raise NotAnArticle("listing", f"{shape.teaser_links} teaser links")
+    if text_words < 40:
+        raise NotAnArticle("too_short", f"{text_words} words")
+
+
+def reject_consent(text: str, words: int) -> None:
+    """A short page whose text is mostly about cookies and consent is a consent wall."""
+    if words < 250 and len(_CONSENT.findall(text)) >= max(3, words // 40):
+        raise NotAnArticle("consent_wall", "page text is a consent prompt")

@@ -1,0 +1,92 @@
+"""The headline: the visible <h1> when it agrees with the metadata, else a metadata title with the
+site name cut off ("Headline | Outlet", "Outlet - Headline")."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+_SEPARATORS = re.compile(r"\s+(?:[|–—·•»«:/~]|-{1,2}|::)\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _squash(text: str) -> str:
+    return "".join(_WORD.findall(text.casefold()))
+
+
+def _is_site(part: str, site_names: list[str], host: str) -> bool:
+    sq = _squash(part)
+    if not sq:
+        return True
+    for name in site_names:
+        sn = _squash(name)
+        if sn and (sq == sn or (len(sq) > 3 and (sq in sn or sn in sq) and len(part.split()) <= 6)):
+            return True
+    host_core = _squash(host.removeprefix("www.").rsplit(".", 1)[0]) if host else ""
+    return bool(host_core) and (sq == host_core or sq == _squash(host) or
+                                (len(sq) >= 4 and (sq in host_core or host_core in sq) and len(part.split()) <= 5))
+
+
+def strip_site_name(title: str, site_names: list[str], url: str = "") -> str:
+    """The title without a leading or trailing site-name segment."""
+    title = " ".join(title.split())
+    host = urlsplit(url).hostname or ""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _SEPARATORS.findall(title)
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        if _is_site(parts[-1], site_names, host):
+            parts, seps, changed = parts[:-1], seps[:-1], True
+        elif _is_site(parts[0], site_names, host):
+            parts, seps, changed = parts[1:], seps[1:], True
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += sep + part
+    return out.strip()
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, site_names: list[str],
+                 url: str) -> str:
+    """The best headline for the page given its metadata titles (best first) and <title>."""
+    cleaned = [strip_site_name(t, site_names, url) for t in [*meta_titles, html_title] if t and t.strip()]
+    reference = cleaned[0] if cleaned else ""
+    h1s: list[str] = []
+    for h in tree.iter("h1"):
+        text = " ".join(h.text_content().split())
+        if text and len(text) < 300 and text not in h1s:
+            h1s.append(text)
+    if h1s:
+        raw = [t for t in [*meta_titles, html_title] if t]
+        best, best_score = "", 0.0
+        for h in h1s:
+            nh = _norm(h)
+            score = max((_overlap(h, t) for t in cleaned + raw), default=0.0)
+            if nh and any(nh == _norm(t) for t in cleaned):
+                score = 2.0
+            elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) for t in raw):
+                score = max(score, 1.5)
+            if score > best_score:
+                best, best_score = h, score
+        if best and best_score >= 0.5 and not _is_site(best, site_names, urlsplit(url).hostname or ""):
+            return best
+        if not reference:
+            return h1s[0]
+        if len(h1s) == 1 and len(h1s[0].split()) >= 3 and best_score >= 0.2:
+            return h1s[0]
+    return reference
