@@ -25,7 +25,6 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         return
     if _PG_SKIP:
         pytest.skip(_PG_SKIP)
-    pytest.importorskip("hashwire.store.postgres", reason="PostgreSQL backend not built yet")
     with postgres_schema() as url:
         s = open_store(url)
         yield s

@@ -91,10 +91,10 @@ class ArticlesSQL(SQLBase):
                     story_tag_rows.append((a.story_id, key))
             appear_rows.append((a.id, a.source_id, a.source_name, a.url, a.guid, t(a.fetched_at or now)))
         if rows:
-            cur.executemany(_UPSERT_ARTICLE, rows)
+            # rows sorted by id: concurrent PostgreSQL writers lock rows in one order (no deadlock)
+            cur.executemany(_UPSERT_ARTICLE, sorted(rows, key=lambda r: str(r[0])))
             for part in chunks(ids):
                 cur.execute(f"DELETE FROM article_tags WHERE article_id IN ({placeholders(len(part))})", list(part))
-            # sorted inserts: concurrent PostgreSQL writers take row locks in one order (no deadlock)
             cur.executemany(
                 "INSERT INTO article_tags (article_id, key, display, rank, sort_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING", sorted(tag_rows, key=lambda r: (r[0], r[1])))
@@ -102,7 +102,7 @@ class ArticlesSQL(SQLBase):
                             sorted(tag_names.items()))
             cur.executemany(
                 "INSERT INTO appearances (article_id, source_id, source_name, url, guid, seen_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", appear_rows)
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", sorted(appear_rows, key=lambda r: str(r[0])))
         self._save_stories(cur, stories, sorted(set(story_tag_rows)),
                            {a.story_id for a in arts if a.story_id})
         return flags
@@ -125,13 +125,16 @@ class ArticlesSQL(SQLBase):
     def _save_stories(self, cur: Cursor, stories: list[Story], story_tags: list[tuple[str, str]],
                       touched: set[str]) -> None:
         t = self._t
+        if not stories and not story_tags and not touched:
+            return
+        self._serialize_stories(cur)
         if stories:
             cur.executemany(_UPSERT_STORY, [story_params(s, t) for s in sorted(stories, key=lambda s: s.id)])
         for s in stories:
             if s.merged_into and s.merged_into != s.id:
                 # a merge re-points every article and tag of the absorbed story at the surviving one
                 cur.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (s.merged_into, s.id))
-                cur.execute("INSERT INTO story_tags (story_id, key) SELECT ?, key FROM story_tags "
+                cur.execute("INSERT INTO story_tags (story_id, key) SELECT CAST(? AS TEXT), key FROM story_tags "
                             "WHERE story_id = ? ON CONFLICT DO NOTHING", (s.merged_into, s.id))
                 cur.execute("DELETE FROM story_tags WHERE story_id = ?", (s.id,))
                 touched.add(s.merged_into)

@@ -58,6 +58,9 @@ class SQLBase:
         """A stored time back as an aware UTC datetime."""
         raise NotImplementedError
 
+    def _serialize_stories(self, cur: Cursor) -> None:
+        """Make concurrent writers update stories one at a time (SQLite's single writer already does)."""
+
     def _hours_since(self, column: str) -> str:
         """SQL for the hours from `column` to the time bound as the single `?` in the fragment."""
         raise NotImplementedError
