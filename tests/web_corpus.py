@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import httpx
 
 from hashwire.models import Article, Source, Story
 from hashwire.store import Store, open_store
@@ -45,38 +48,38 @@ def seed(store: Store) -> dict[str, object]:
             _text("Dock workers walked off the job at the northern port on Monday, halting container traffic.",
                   "The union said the strike would continue until the port authority returned to talks.",
                   "Shipping firms diverted three vessels to the southern terminal."),
-            ["PortStrike", "DockWorkers", "Shipping"], "business", "s-port"),
+            ["PortStrike", "DockWorkers", "Shipping"], "Business", "s-port"),
         art("valley-post", "strike-port-talks", "Port authority offers new talks as strike enters second day", 20,
             _text("The port authority offered new talks on Tuesday as the dock strike entered its second day.",
                   "Union leaders said they would study the offer overnight."),
-            ["PortStrike", "DockWorkers", "Negotiations"], "business", "s-port"),
+            ["PortStrike", "DockWorkers", "Negotiations"], "Business", "s-port"),
         art("capital-wire", "wire-port-strike", "Strike at northern port disrupts trade", 25,
             _text("A strike by dock workers at the northern port disrupted trade for a second day, officials said.",
                   "About 40 ships were waiting at anchor."),
-            ["PortStrike", "Shipping", "Trade"], "business", "s-port"),
+            ["PortStrike", "Shipping", "Trade"], "Business", "s-port"),
     ]
     copy = art("north-ledger", "port-strike-wire-copy", "Strike at northern port disrupts trade (wire)", 24,
-               port[2].text, ["PortStrike", "Shipping"], "business", "s-port", dup=port[2].id)
+               port[2].text, ["PortStrike", "Shipping"], "Business", "s-port", dup=port[2].id)
     storm = [
         art("harbor-times", "storm-warning", "Storm warning issued for the coast", 3,
             _text("Forecasters issued a storm warning for the coast on Friday.",
                   "Winds of up to 110 kilometres per hour were expected overnight."),
-            ["StormWarning", "Weather"], "science", "s-storm"),
+            ["StormWarning", "Weather"], "Science", "s-storm"),
         art("harbor-times", "storm-ferries", "Ferries cancelled ahead of the storm", 2,
             _text("All ferries were cancelled ahead of the storm, the operator said."),
-            ["StormWarning", "Ferries"], "science", "s-storm"),
+            ["StormWarning", "Ferries"], "Science", "s-storm"),
     ]
     old = art("valley-post", "museum-reopens", "City museum reopens after renovation", 24 * 20,
               _text("The city museum reopened after a two-year renovation with a new wing for maritime history."),
-              ["CityMuseum", "Culture"], "culture", "s-museum")
+              ["CityMuseum", "Culture"], "Entertainment", "s-museum")
     arabic = [
         art("al-sabah", "idrab-mina", "إضراب عمال الميناء الشمالي يدخل يومه الثاني", 26,
             _text("دخل إضراب عمال الميناء الشمالي يومه الثاني وسط توقف حركة الحاويات.",
                   "وقالت النقابة إن الإضراب سيستمر حتى عودة هيئة الميناء إلى المفاوضات."),
-            ["إضراب_الميناء", "الشحن"], "business", "s-ar-port", lang="ar"),
+            ["إضراب_الميناء", "الشحن"], "Business", "s-ar-port", lang="ar"),
         art("al-waha", "mina-mufawadat", "هيئة الميناء تعرض مفاوضات جديدة", 22,
             _text("عرضت هيئة الميناء مفاوضات جديدة على النقابة يوم الثلاثاء."),
-            ["إضراب_الميناء", "مفاوضات"], "business", "s-ar-port", lang="ar"),
+            ["إضراب_الميناء", "مفاوضات"], "Business", "s-ar-port", lang="ar"),
     ]
     articles = [*port, copy, *storm, old, *arabic]
 
@@ -95,3 +98,20 @@ def seed(store: Store) -> dict[str, object]:
 def open_seeded(path: Path) -> tuple[Store, dict[str, object]]:
     store = open_store(f"sqlite:///{path}")
     return store, seed(store)
+
+
+class Client:
+    """In-process HTTP client for an ASGI app (httpx over ASGITransport), one call at a time."""
+
+    def __init__(self, app: object, client_ip: str = "127.0.0.1") -> None:
+        self.app = app
+        self.client_ip = client_ip
+
+    def get(self, url: str, **kwargs: object) -> httpx.Response:
+        async def go() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False,  # type: ignore[arg-type]
+                                            client=(self.client_ip, 50000))
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                return await client.get(url, **kwargs)  # type: ignore[arg-type]
+
+        return asyncio.run(go())

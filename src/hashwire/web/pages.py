@@ -115,7 +115,7 @@ class Pages:
 
     async def category(self, request: Request) -> Response:
         lang = lang_of(request)
-        name = request.path_params["name"].lower()
+        name = self.site.category_name(request.path_params["name"])
         data = self.site.category_listing(name, language=lang.code, before=request.query_params.get("before"))
         path = f"/{lang.code}/category/{quote(name)}"
         label = lang.strings.get("cat." + name) or name.replace("-", " ").title()

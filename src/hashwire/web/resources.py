@@ -158,6 +158,15 @@ class Site:
                                          limit=limit))
         return {"category": name, **page}
 
+    def category_name(self, name: str) -> str:
+        """The stored spelling of a category named in any case ("business" -> "Business")."""
+        try:
+            from ..categories import CATEGORIES as known
+        except ImportError:
+            known = ()
+        names = [*known, *(c["name"] for c in self.categories(None))]
+        return next((n for n in names if n.casefold() == name.casefold()), name)
+
     def trending(self, language: str | None, limit: int = 20) -> list[dict[str, Any]]:
         return self.memo(("trending", language, limit), lambda: self._trending(language, limit))
 

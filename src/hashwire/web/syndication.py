@@ -167,9 +167,9 @@ class Feeds:
 
     async def category(self, request: Request) -> Response:
         lang = lang_of(request)
-        name = request.path_params["name"].lower()
+        name = self.site.category_name(request.path_params["name"])
         data = self.site.category_listing(name, language=lang.code, before=None, limit=50)
-        label = lang.strings.get("cat." + name) or name.title()
+        label = lang.strings.get("cat." + name) or name
         return self.respond(request, self.meta(request, lang.t("latest_in", category=label),
                                                f"/{lang.code}/category/{quote(name)}"), data["items"])
 
