@@ -257,7 +257,7 @@ def parse_tree(root: etree._Element) -> Feed | None:
         if not items and channel is not None:
             items = [c for c in channel if split_tag(c.tag)[1] == "item"]
         feed.entries = _entries(items, _rss_item)
-    elif local == "feed" and ns in _ATOMS:
+    elif local == "feed":  # Atom, or an Atom-shaped feed in a namespace of its own
         feed = Feed(format="atom03" if ns == ATOM03 or root.get("version") == "0.3" else "atom10")
         _channel_fields(feed, root, atom=True)
         feed.language = feed.language or root.get(XML_LANG) or ""

@@ -118,4 +118,5 @@ def parse_xml(data: bytes, url: str = "", content_type: str = "") -> tuple[etree
         raise FeedParseError(f"not XML: {exc}") from exc
     if root is None:
         raise FeedParseError("empty or unreadable XML document")
-    return root, False
+    # repaired into well-formed XML: as trustworthy as a clean parse; otherwise lxml had to recover
+    return root, not any(e.level_name in ("ERROR", "FATAL") for e in _RECOVER.error_log)

@@ -62,13 +62,20 @@ def address_problem(address: str | IPAddress) -> str:
     return ""
 
 
+# what allow_private_networks opens: a local newsroom, an intranet feed. Never the link-local
+# range (cloud metadata at 169.254.169.254), "any" (0.0.0.0 reaches the machine itself), multicast
+# or odd encodings of other addresses.
+OPENED_BY_ALLOW_PRIVATE = frozenset({"loopback", "private", "cgnat"})
+
+
 def check_address(address: str, *, allow_private: bool = False) -> None:
-    """Raise FetchError("blocked_address") when `address` is not a public unicast address."""
+    """Raise FetchError("blocked_address") when `address` is not a public unicast address
+    (or, with allow_private, a loopback, private or CGNAT one)."""
     problem = address_problem(address)
     if problem == "not_an_address":
         raise FetchError("dns", f"resolver returned {address!r}, not an address")
-    if problem and not allow_private:
-        raise FetchError("blocked_address", f"{address} is a {problem.replace('_', '-')} address")
+    if problem and not (allow_private and problem in OPENED_BY_ALLOW_PRIVATE):
+        raise FetchError("blocked_address", f"{address} is not a public address ({problem})")
 
 
 def check_url(url: str) -> tuple[str, str, int]:
