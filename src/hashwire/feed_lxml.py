@@ -6,7 +6,6 @@ import base64
 import binascii
 import html
 import re
-from collections.abc import Callable
 
 from lxml import etree
 
@@ -19,12 +18,15 @@ RSS10 = "http://purl.org/rss/1.0/"
 RSS090 = "http://my.netscape.com/rdf/simple/0.9/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+DC = "http://purl.org/dc/elements/1.1/"
 MEDIA = "http://search.yahoo.com/mrss/"
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ATOMS = ("", ATOM10, ATOM03)
 _RSS_PLAIN = ("", RSS10, RSS090)
 _TAG = re.compile(r"<[A-Za-z/!][^>]*>")
+# markup whose content is not text: comments (closed or not), scripts, styles
+_HIDDEN = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -48,6 +50,7 @@ def _raw_text(el: etree._Element) -> str:
 def plain(value: str) -> str:
     """One line of plain text from text that may hold markup or entities."""
     if "<" in value:
+        value = _HIDDEN.sub(" ", value)
         value = _TAG.sub(" ", value)
     if "&" in value:
         value = html.unescape(value)
@@ -167,17 +170,17 @@ def _rss_item(item: etree._Element) -> Entry:
     return entry
 
 
-def _atom_entry(item: etree._Element) -> Entry:
+def _atom_entry(item: etree._Element, feed_ns: str = ATOM10) -> Entry:
     entry = Entry(guid="", link="")
     for child in item:
         ns, local = split_tag(child.tag)
         if not local:
             continue
-        if ns in _ATOMS:
+        if ns in _ATOMS or ns == feed_ns:
             if local == "id":
                 entry.guid = (child.text or "").strip()
             elif local == "title":
-                entry.title = plain(markup(child)) if child.get("type") not in (None, "text") else plain(_raw_text(child))
+                entry.title = plain(markup(child))
             elif local == "link":
                 rel = child.get("rel") or "alternate"
                 if rel == "alternate" and not entry.link:
@@ -214,11 +217,16 @@ def _atom_entry(item: etree._Element) -> Entry:
     return entry
 
 
-def _channel_fields(feed: Feed, channel: etree._Element, atom: bool) -> None:
+def _channel_fields(feed: Feed, channel: etree._Element, atom: bool, feed_ns: str = "") -> None:
+    fallback_title = ""
     for child in channel:
         ns, local = split_tag(child.tag)
-        if local == "title" and not feed.title and (ns in _RSS_PLAIN or ns in _ATOMS):
-            feed.title = plain(markup(child)) if atom and child.get("type") in ("html", "xhtml") else plain(_raw_text(child))
+        local = local.lower() if not atom else local
+        if local == "title" and not feed.title:
+            if ns in _RSS_PLAIN or ns in _ATOMS or ns == feed_ns:
+                feed.title = plain(markup(child)) if atom else plain(_raw_text(child))
+            elif ns == DC:
+                fallback_title = plain(_raw_text(child))
         elif local == "link" and not feed.link:
             if atom or ns == ATOM10:
                 if (child.get("rel") or "alternate") == "alternate":
@@ -229,10 +237,7 @@ def _channel_fields(feed: Feed, channel: etree._Element, atom: bool) -> None:
             feed.language = (child.text or "").strip()
         elif local == "ttl" and (child.text or "").strip().isdigit():
             feed.ttl_minutes = int((child.text or "").strip())
-
-
-def _entries(nodes: list[etree._Element], read: Callable[[etree._Element], Entry]) -> list[Entry]:
-    return [read(n) for n in nodes]
+    feed.title = feed.title or fallback_title
 
 
 def parse_tree(root: etree._Element) -> Feed | None:
@@ -247,7 +252,7 @@ def parse_tree(root: etree._Element) -> Feed | None:
         items = [c for c in holder if split_tag(c.tag)[1] == "item"]
         if channel is not None:  # some feeds close <channel> early and list items after it
             items += [c for c in root if split_tag(c.tag)[1] == "item"]
-        feed.entries = _entries(items, _rss_item)
+        feed.entries = [_rss_item(n) for n in items]
     elif lower == "rdf" or (ns == RDF and local == "RDF"):
         feed = Feed(format="rdf")
         channel = next((c for c in root if split_tag(c.tag)[1] == "channel"), None)
@@ -256,12 +261,12 @@ def parse_tree(root: etree._Element) -> Feed | None:
         items = [c for c in root if split_tag(c.tag)[1] == "item"]
         if not items and channel is not None:
             items = [c for c in channel if split_tag(c.tag)[1] == "item"]
-        feed.entries = _entries(items, _rss_item)
+        feed.entries = [_rss_item(n) for n in items]
     elif local == "feed":  # Atom, or an Atom-shaped feed in a namespace of its own
         feed = Feed(format="atom03" if ns == ATOM03 or root.get("version") == "0.3" else "atom10")
-        _channel_fields(feed, root, atom=True)
+        _channel_fields(feed, root, atom=True, feed_ns=ns)
         feed.language = feed.language or root.get(XML_LANG) or ""
-        feed.entries = _entries([c for c in root if split_tag(c.tag) in ((ns, "entry"),)], _atom_entry)
+        feed.entries = [_atom_entry(c, ns) for c in root if split_tag(c.tag) == (ns, "entry")]
     else:
         return None
     return feed
