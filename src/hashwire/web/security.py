@@ -5,6 +5,16 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+
+def _frame_hosts() -> str:
+    """The video hosts the sanitizer lets through (sandboxed iframes); nothing else may be framed."""
+    try:
+        from ..sanitize import IFRAME_HOSTS
+    except ImportError:
+        return "'none'"
+    return " ".join(f"https://{host}" for host in sorted(IFRAME_HOSTS))
+
+
 CSP = "; ".join((
     "default-src 'self'",
     "script-src 'self'",
@@ -13,7 +23,7 @@ CSP = "; ".join((
     "media-src 'self' https:",
     "font-src 'self'",
     "connect-src 'self'",
-    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+    f"frame-src {_frame_hosts()}",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -1,0 +1,174 @@
+"""Security headers, CSP, no open redirects, and hostile third-party HTML served harmless."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import html as lxml_html
+
+from hashwire.config import Config
+from hashwire.models import Article, Source
+from hashwire.store import Store, open_store
+from hashwire.web.app import create_app
+from hashwire.web.security import local_path
+from web_corpus import NOW, Client, open_seeded
+
+SANITIZE_CASES = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "feeds" / "feedparser-tests"
+                  / "tests" / "wellformed" / "sanitize")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "poster", "cite", "data", "lowsrc",
+                  "dynsrc", "codebase", "longdesc", "usemap", "xlink:href", "srcset", "ping", "manifest"}
+FORBIDDEN_TAGS = {"script", "style", "object", "embed", "applet", "form", "base", "frame", "frameset", "svg",
+                  "math", "textarea", "select", "input", "template", "noscript", "xml", "isindex"}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, Any]]]:
+    store, info = open_seeded(Path(tmp_path_factory.mktemp("sec")) / "sec.db")
+    yield store, info
+    store.close()
+
+
+def test_security_headers_on_every_kind_of_response(seeded: Any) -> None:
+    client = Client(create_app(seeded[0], Config(environ={})))
+    for url in ("/", "/en/hashtag/PortStrike", "/api/v1/sources", "/en/hashtag/PortStrike/feed.xml",
+                "/static/site.css", "/en/article/" + "0" * 32, "/robots.txt"):
+        headers = client.get(url).headers
+        csp = headers["content-security-policy"]
+        for directive in ("default-src 'self'", "script-src 'self'", "img-src 'self' https: data:",
+                          "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"):
+            assert directive in csp, (url, directive)
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_pages_have_no_inline_script_or_style(seeded: Any) -> None:
+    client = Client(create_app(seeded[0], Config(environ={})))
+    for url in ("/", "/en/article/" + seeded[1]["port"][0].id, "/en/story/s-port", "/en/search?q=strike",
+                "/api/docs", "/ar/"):
+        page = lxml_html.fromstring(client.get(url).text)
+        for script in page.iter("script"):
+            assert script.get("src", "").startswith("/static/") and not (script.text or "").strip()
+        assert not page.xpath("//style | //*[@style]")
+        assert not [a for a in page.xpath("//@*") if a.attrname.startswith("on")]
+
+
+def test_no_open_redirects(seeded: Any) -> None:
+    client = Client(create_app(seeded[0], Config(environ={})))
+    for url in ("//evil.example/", "/\\evil.example/", "//evil.example/en/", "/en//evil.example"):
+        response = client.get(url, follow_redirects=False)
+        location = response.headers.get("location", "")
+        assert not location.startswith(("//", "/\\")) and "evil.example" not in location.split("/")[2:3], url
+        if location.startswith("http"):
+            assert location.startswith("http://testserver/"), (url, location)
+    assert local_path("https://evil.example/") == "/"
+    assert local_path("//evil.example") == "/" and local_path("/\\evil") == "/"
+    assert local_path("/en/hashtag/X") == "/en/hashtag/X"
+
+
+def dangerous(page_html: str) -> list[str]:
+    """Constructs in a served page that could run script, load a foreign document or steal a click."""
+    found = []
+    page = lxml_html.fromstring(page_html)
+    body = page.find("body")
+    assert body is not None
+    for form in body.xpath("//form"):  # the site's own search forms
+        if re.fullmatch(r"/[a-z]{2}/search", form.get("action", "")) and form.get("class") in ("search", "filters"):
+            form.drop_tree()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag in FORBIDDEN_TAGS or tag == "meta" or tag == "link":
+            found.append(f"<{tag}>")
+        if tag == "iframe" and (el.get("sandbox") is None or not el.get("src", "https://").startswith("https://")):
+            found.append("unsandboxed iframe")
+        for name, value in el.attrib.items():
+            name = name.lower()
+            plain = re.sub(r"[\x00-\x20]+", "", value).lower()
+            if name.startswith("on") or name in ("srcdoc", "style", "formaction"):
+                found.append(f"{tag}@{name}")
+            if name in URL_ATTRIBUTES and re.match(r"(javascript|vbscript|livescript|mocha):", plain):
+                found.append(f"{tag}@{name}={value[:40]}")
+            if name in URL_ATTRIBUTES and plain.startswith("data:") and not (
+                    tag == "img" and name == "src" and plain.startswith("data:image/") and "svg" not in plain):
+                found.append(f"{tag}@{name}=data:")
+            if tag == "a" and el.get("target") and "noopener" not in (el.get("rel") or ""):
+                found.append("target without noopener")
+    head_scripts = [s.get("src") for s in page.iter("script")]
+    if head_scripts != ["/static/site.js"]:
+        found.append(f"scripts {head_scripts}")
+    return found
+
+
+def hostile_articles(source: Source) -> list[Article]:
+    """One article per case of the feedparser sanitizer suite, its HTML passed through sanitize_html."""
+    import feedparser
+
+    from hashwire.feeds import parse_feed
+    from hashwire.sanitize import sanitize_html
+
+    articles = []
+    for i, path in enumerate(sorted(SANITIZE_CASES.glob("*.xml"))):
+        data = path.read_bytes()
+        payload = ""
+        try:
+            feed = parse_feed(data, url="https://hostile.example/feed")
+            if feed.entries:
+                entry = feed.entries[0]
+                payload = entry.content_html or entry.summary or entry.title
+        except Exception:
+            payload = ""
+        if not payload:  # feed-level cases (title, subtitle, rights...): the raw value, unsanitized
+            raw = feedparser.parse(data, sanitize_html=False)
+            values = [raw.feed.get(k, "") for k in ("title", "subtitle", "rights", "info", "tagline")]
+            values += [v for e in raw.entries[:1] for v in (e.get("summary", ""), e.get("title", ""))]
+            payload = max(values, key=len, default="") or data.decode("utf-8", "replace")
+        articles.append(Article(
+            url=f"https://hostile.example/{path.stem}", title=payload[:300], text=payload, language="en",
+            html=sanitize_html(payload, "https://hostile.example/"), description=payload[:500],
+            published=NOW, source_id=source.id, source_name=source.title, hashtags=[f"Hostile{i % 50}"],
+            category="General",
+            guid=path.stem, content_hash=f"hostile-{i}", story_id=None, image=payload[:200]))
+    return articles
+
+
+@pytest.mark.skipif(not SANITIZE_CASES.is_dir(), reason="../shared/data sanitizer cases are absent")
+def test_hostile_content_is_served_harmless(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'hostile.db'}")
+    try:
+        source = store.add_source(Source(url="https://hostile.example/feed", title='Hostile <b>"Outlet"</b>',
+                                         slug="hostile"))
+        articles = hostile_articles(source)
+        assert len(articles) == 745
+        store.save_articles(articles)
+        client = Client(create_app(store, Config(environ={}), rate_limit=None))
+        problems: dict[str, list[str]] = {}
+        for article in articles:
+            response = client.get(f"/en/article/{article.id}")
+            assert response.status_code == 200, article.url
+            bad = dangerous(response.text)
+            if bad:
+                problems[article.url] = bad
+        cursor, listed = "", 0
+        while True:
+            page = client.get(f"/en/source/{source.slug}" + (f"?before={cursor}" if cursor else ""))
+            if bad := dangerous(page.text):
+                problems[f"listing {cursor}"] = bad
+            listed += len(lxml_html.fromstring(page.text).cssselect(".primary .card"))
+            found = re.search(r'rel="next" href="[^"]*before=([^"&]+)', page.text)
+            if not found:
+                break
+            cursor = found.group(1)
+        assert listed == 745
+        for url in ("/en/search?q=script", "/en/search?q=onclick", "/"):
+            if bad := dangerous(client.get(url).text):
+                problems[url] = bad
+        assert not problems, dict(list(problems.items())[:10])
+    finally:
+        store.close()
