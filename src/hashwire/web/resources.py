@@ -160,11 +160,13 @@ class Site:
 
     def category_name(self, name: str) -> str:
         """The stored spelling of a category named in any case ("business" -> "Business")."""
+        names = [c["name"] for c in self.categories(None)]
         try:
-            from ..categories import CATEGORIES as known
+            from ..categories import CATEGORIES
         except ImportError:
-            known = ()
-        names = [*known, *(c["name"] for c in self.categories(None))]
+            pass
+        else:
+            names += CATEGORIES
         return next((n for n in names if n.casefold() == name.casefold()), name)
 
     def trending(self, language: str | None, limit: int = 20) -> list[dict[str, Any]]:

@@ -1,0 +1,71 @@
+"""The response cache: served from memory while the store's generation holds, fresh once articles land."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from hashwire.config import Config
+from hashwire.models import Article
+from hashwire.web.app import create_app
+from hashwire.web.cache import Generation
+from web_corpus import NOW, Client, open_seeded
+
+
+def new_article(n: int) -> Article:
+    return Article(url=f"https://valley-post.example/late-{n}", title=f"Late development number {n} in port strike",
+                   text="Talks resumed late on Wednesday.", published=NOW + timedelta(minutes=n), language="en",
+                   hashtags=["PortStrike"], category="Business", source_name="Valley Post", guid=f"late-{n}")
+
+
+def test_pages_are_cached_until_articles_land(tmp_path: Path) -> None:
+    store, _ = open_seeded(tmp_path / "cache.db")
+    try:
+        app = create_app(store, Config(environ={}), generation_check_seconds=3600)
+        client = Client(app)
+        before = client.get("/en/hashtag/PortStrike")
+        assert "Late development" not in before.text
+        store.save_articles([new_article(1)])
+        cached = client.get("/en/hashtag/PortStrike")
+        assert cached.text == before.text and cached.headers["etag"] == before.headers["etag"]
+        app.state.generation.invalidate()  # what the next generation check does on its own
+        fresh = client.get("/en/hashtag/PortStrike")
+        assert "Late development number 1" in fresh.text and fresh.headers["etag"] != before.headers["etag"]
+        api = client.get("/api/v1/hashtags/PortStrike").json()
+        assert api["items"][0]["title"] == "Late development number 1 in port strike"
+
+        live = Client(create_app(store, Config(environ={}), generation_check_seconds=0))
+        assert "number 2" not in live.get("/en/hashtag/PortStrike").text
+        store.save_articles([new_article(2)])
+        assert "Late development number 2" in live.get("/en/hashtag/PortStrike").text
+        assert live.get("/api/v1/articles?language=en").json()["items"][0]["title"].startswith("Late development number 2")
+    finally:
+        store.close()
+
+
+def test_generation_changes_when_articles_land(tmp_path: Path) -> None:
+    store, _ = open_seeded(tmp_path / "gen.db")
+    try:
+        generation = Generation(store, check_interval=0)
+        first = generation.current()
+        assert generation.current() == first
+        store.save_articles([new_article(3)])
+        assert generation.current() != first
+    finally:
+        store.close()
+
+
+def test_errors_and_uncacheable_answers_are_not_cached(tmp_path: Path) -> None:
+    store, _ = open_seeded(tmp_path / "nocache.db")
+    try:
+        app = create_app(store, Config(environ={}), generation_check_seconds=3600)
+        client = Client(app)
+        late = new_article(4)
+        assert client.get(f"/en/article/{late.id}").status_code == 404
+        store.save_articles([late])
+        # no generation check has happened yet, but the 404 was never cached
+        assert client.get(f"/en/article/{late.id}").status_code == 200
+        assert client.get("/healthz").json()["status"] == "ok"
+        assert client.get("/healthz").headers["cache-control"] == "no-store"
+    finally:
+        store.close()
