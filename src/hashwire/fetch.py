@@ -41,6 +41,10 @@ _NEVER_TEXT = ("image/", "audio/", "video/", "font/", "application/pdf", "applic
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
+# how long a checked DNS answer is reused; short, so that moved hosts are followed soon
+DNS_TTL = 60.0
+# robots.txt Crawl-delay is honoured up to this many seconds between page requests
+MAX_CRAWL_DELAY = 30.0
 
 
 def user_agent(config: Config) -> str:
@@ -83,11 +87,17 @@ def parse_retry_after(value: str, now: float | None = None) -> float | None:
 class GuardedResolver(AbstractResolver):
     """Resolves each host once per fetch hop and hands aiohttp only addresses that passed the check."""
 
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allow_private: bool, ttl: float = DNS_TTL) -> None:
         self._allow_private = allow_private
+        self._ttl = ttl
         self._checked: dict[str, list[ResolveResult]] = {}
+        self._expires: dict[str, float] = {}
 
     async def check(self, host: str, port: int) -> list[ResolveResult]:
+        """Resolve `host` (or reuse a recent answer that passed the check) and check every address."""
+        cached = self._checked.get(host)
+        if cached is not None and self._expires.get(host, 0.0) > time.monotonic():
+            return cached
         literal = literal_address(host)
         if literal is not None:
             check_address(str(literal), allow_private=self._allow_private)
@@ -114,6 +124,7 @@ class GuardedResolver(AbstractResolver):
             if not results:
                 raise FetchError("dns", f"{host} has no address")
         self._checked[host] = results
+        self._expires[host] = time.monotonic() + self._ttl
         return results
 
     async def resolve(self, host: str, port: int = 0,
@@ -130,6 +141,7 @@ class GuardedResolver(AbstractResolver):
 
     async def close(self) -> None:
         self._checked.clear()
+        self._expires.clear()
 
 
 class _HostGate:
@@ -192,14 +204,18 @@ class Fetcher:
     async def fetch(self, url: str, *, etag: str = "", last_modified: str = "", kind: str = "feed") -> FetchResult:
         """GET `url` (conditionally when etag/last_modified are given). Raises FetchError(kind)."""
         _, host, _ = check_url(url)
-        if kind == "page" and not await self._robots.allowed(url):
-            raise FetchError("robots_disallowed", f"robots.txt of {host} disallows {url}")
+        delay = float(self.config.per_host_delay)
+        if kind == "page":
+            if not await self._robots.allowed(url):
+                raise FetchError("robots_disallowed", f"robots.txt of {host} disallows {url}")
+            delay = max(delay, min(MAX_CRAWL_DELAY, await self._robots.crawl_delay(url) or 0.0))
         return await self._fetch(url, etag=etag, last_modified=last_modified, kind=kind,
-                                 limit=int(self.config.max_body_bytes))
+                                 limit=int(self.config.max_body_bytes), delay=delay)
 
     async def _load_robots(self, robots: str) -> tuple[int, bytes]:
         try:
-            result = await self._fetch(robots, etag="", last_modified="", kind="robots", limit=ROBOTS_MAX_BYTES)
+            result = await self._fetch(robots, etag="", last_modified="", kind="robots", limit=ROBOTS_MAX_BYTES,
+                                       delay=float(self.config.per_host_delay))
         except FetchError as exc:
             if exc.kind == "http_4xx":
                 return 404, b""
@@ -208,10 +224,12 @@ class Fetcher:
             return 0, b""
         return result.status, result.body
 
-    async def _fetch(self, url: str, *, etag: str, last_modified: str, kind: str, limit: int) -> FetchResult:
+    async def _fetch(self, url: str, *, etag: str, last_modified: str, kind: str, limit: int,
+                     delay: float) -> FetchResult:
         if self._session is None:
             raise RuntimeError("Fetcher used outside `async with`")
         started = time.monotonic()
+        deadline = 0.0  # set when the first hop gets its turn: waiting for a slot is not the server's fault
         headers = {"Accept": ACCEPT.get(kind, "*/*"), "Accept-Encoding": ACCEPT_ENCODING}
         if etag:
             headers["If-None-Match"] = etag
@@ -221,31 +239,32 @@ class Fetcher:
         permanent = True
         seen = {url}
         current = url
-        async with self._global:
-            while True:
-                _, host, port = check_url(current)
-                gate = self._gate(host)
-                async with gate.slots:
-                    await gate.wait_turn(float(self.config.per_host_delay))
-                    try:
-                        async with asyncio.timeout(max(0.0, self.config.fetch_timeout - (time.monotonic() - started))):
-                            await self._resolver.check(host, port)
-                            status, resp_headers, body, location = await self._one_hop(
-                                current, headers, kind, limit)
-                    except TimeoutError as exc:
-                        raise FetchError("timeout", f"no complete answer from {host} within "
-                                         f"{self.config.fetch_timeout:g} s") from exc
-                if location is None:
-                    break
-                if len(redirects) >= int(self.config.max_redirects):
-                    raise FetchError("too_many_redirects", f"more than {self.config.max_redirects} redirects")
-                target = urljoin(current, location)
-                if target in seen:
-                    raise FetchError("redirect_loop", f"{current} redirects back to {target}")
-                permanent = permanent and status in (301, 308)
-                redirects.append(current)
-                seen.add(target)
-                current = target
+        while True:
+            _, host, port = check_url(current)
+            gate = self._gate(host)
+            # the host's slot first, then a global one: a busy host must not hold global slots idle
+            async with gate.slots, self._global:
+                await gate.wait_turn(delay)
+                if not deadline:
+                    deadline = time.monotonic() + float(self.config.fetch_timeout)
+                try:
+                    async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                        await self._resolver.check(host, port)
+                        status, resp_headers, body, location = await self._one_hop(current, headers, kind, limit)
+                except TimeoutError as exc:
+                    raise FetchError("timeout", f"no complete answer from {host} within "
+                                     f"{self.config.fetch_timeout:g} s") from exc
+            if location is None:
+                break
+            if len(redirects) >= int(self.config.max_redirects):
+                raise FetchError("too_many_redirects", f"more than {self.config.max_redirects} redirects")
+            target = urljoin(current, location)
+            if target in seen:
+                raise FetchError("redirect_loop", f"{current} redirects back to {target}")
+            permanent = permanent and status in (301, 308)
+            redirects.append(current)
+            seen.add(target)
+            current = target
         return FetchResult(url=current, status=status, body=body, headers=resp_headers,
                            not_modified=status == 304, elapsed=time.monotonic() - started,
                            redirects=redirects, permanent_redirect=current if redirects and permanent else "")
