@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -69,10 +70,8 @@ def run_demo(*, check: bool, db_path: str, port: int, seed: int, outlets: int, d
             console.print(f"\nserving http://127.0.0.1:{port}/  (Ctrl-C to stop)")
             from .webserver import serve_forever
 
-            try:
+            with contextlib.suppress(KeyboardInterrupt):
                 serve_forever(store, config, host="127.0.0.1", port=port)
-            except KeyboardInterrupt:
-                pass
             return 0
         finally:
             store.close()

@@ -59,7 +59,7 @@ class Pipeline:
 
     def __init__(self, window_hours: int = 72) -> None:
         self.window = timedelta(hours=window_hours)
-        self.duplicates = DuplicateIndex()
+        self.duplicates = DuplicateIndex(window_hours=window_hours)
         self.stories = StoryIndex(window_hours=window_hours)
         self._story_of: dict[str, str] = {}  # canonical article id -> story id, for folded copies
         self._tags_of: dict[str, tuple[list[str], str]] = {}
