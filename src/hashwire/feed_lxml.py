@@ -19,6 +19,7 @@ RSS090 = "http://my.netscape.com/rdf/simple/0.9/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 MEDIA = "http://search.yahoo.com/mrss/"
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -39,6 +40,20 @@ def split_tag(tag: object) -> tuple[str, str]:
         ns, _, local = tag[1:].partition("}")
         return ns, local
     return "", tag
+
+
+_EMAIL_FIRST = re.compile(r"^\s*[^\s@()]+@[^\s@()]+\s*\((.+)\)\s*$")
+_NAME_FIRST = re.compile(r"^\s*(.+?)\s*\(\s*[^\s@()]+@[^\s@()]+\s*\)\s*$")
+
+
+def person(value: str) -> str:
+    """A display name from RSS's "email (Name)" or "Name (email)" forms; other text as given."""
+    text = plain(value)
+    if "@" in text:
+        match = _EMAIL_FIRST.match(text) or _NAME_FIRST.match(text)
+        if match:
+            return match.group(1).strip()
+    return text
 
 
 def _raw_text(el: etree._Element) -> str:
@@ -135,7 +150,7 @@ def _rss_item(item: etree._Element) -> Entry:
             elif local == "pubDate":
                 entry.published = parse_date(child.text)
             elif local == "author":
-                if text := plain(_raw_text(child)):
+                if text := person(_raw_text(child)):
                     entry.authors.append(text)
             elif local == "category":
                 if text := plain(_raw_text(child)):
@@ -150,10 +165,14 @@ def _rss_item(item: etree._Element) -> Entry:
             entry.published = parse_date(child.text)
         elif local in ("modified", "updated"):
             entry.updated = parse_date(child.text)
-        elif local in ("creator", "author") and (text := plain(_raw_text(child))):
+        elif local in ("creator", "author") and not len(child) and (text := person(_raw_text(child))):
             entry.authors.append(text)
         elif local == "subject" and (text := plain(_raw_text(child))):
             entry.categories.append(text)
+        elif local == "category" and ns.lower() == ITUNES:
+            entry.categories.extend(c.get("text", "").strip() for c in child.iter() if c.get("text", "").strip())
+        elif local == "image" and ns.lower() == ITUNES and not entry.image:
+            entry.image = _href(child, child.get("href") or child.get("url") or "")
         elif local == "link" and ns == ATOM10 and not entry.link and child.get("rel", "alternate") == "alternate":
             entry.link = _href(child, child.get("href") or "")
         elif local == "language":
@@ -198,8 +217,8 @@ def _atom_entry(item: etree._Element, feed_ns: str = ATOM10) -> Entry:
             elif local in ("updated", "modified"):
                 entry.updated = parse_date(child.text)
             elif local == "author":
-                name = next((plain(_raw_text(c)) for c in child if split_tag(c.tag)[1] == "name"), "")
-                if name:
+                parts = {split_tag(c.tag)[1]: plain(_raw_text(c)) for c in child}
+                if name := parts.get("name") or parts.get("email", ""):
                     entry.authors.append(name)
             elif local == "category":
                 term = (child.get("label") or child.get("term") or plain(_raw_text(child))).strip()
@@ -213,6 +232,8 @@ def _atom_entry(item: etree._Element, feed_ns: str = ATOM10) -> Entry:
             entry.published = parse_date(child.text)
     if entry.published is None:
         entry.published = entry.updated
+    if not entry.link and entry.guid.startswith(("http://", "https://")):
+        entry.link = entry.guid  # an Atom id that is a URL is, in practice, the permalink
     entry.language = item.get(XML_LANG) or ""
     return entry
 
