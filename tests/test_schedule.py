@@ -78,16 +78,19 @@ def test_retry_after_is_honoured_exactly_or_later() -> None:
 
 
 def test_errors_back_off_exponentially_with_stable_jitter() -> None:
+    # as the orchestrator does it: count the failure, decide, keep the decided interval
     source = Source(url="https://x.example/feed", interval_seconds=600)
     intervals = []
-    for failures in range(4):
+    for failures in range(1, 5):
         source.error_count = failures
         decision = next_fetch(source, NOW, headers=None, feed=None, error=FetchError("timeout"), config=CFG)
-        intervals.append(decision.interval_seconds)
-        expected = 600 * 2**failures * jitter_factor(source.url, failures + 1)
+        expected = source.interval_seconds * (2 if failures > 1 else 1) * jitter_factor(source.url, failures)
         assert abs(decision.interval_seconds - expected) <= 1
         assert not decision.disable and "timeout" in decision.reason
-    assert intervals == sorted(intervals) and intervals[-1] > 4 * intervals[0]
+        intervals.append(decision.interval_seconds)
+        source.interval_seconds = decision.interval_seconds
+    assert intervals == sorted(intervals)
+    assert 600 * 8 * 0.9**4 <= intervals[-1] <= 600 * 8 * 1.1**4
     # the same source and attempt always get the same jitter; other sources get other jitter
     assert jitter_factor("a", 1) == jitter_factor("a", 1)
     assert len({round(jitter_factor(f"s{i}", 1), 6) for i in range(20)}) == 20
@@ -101,7 +104,7 @@ def test_backoff_is_capped() -> None:
 
 
 def test_disabled_after_repeated_failures_with_the_reason() -> None:
-    source = Source(url="u", error_count=4)
+    source = Source(url="u", error_count=5)
     decision = next_fetch(source, NOW, headers=None, feed=None, error=FetchError("dns", "cannot resolve x"),
                           config=CFG)
     assert decision.disable

@@ -92,9 +92,9 @@ def assign_identities(entries: list[Entry]) -> None:
     """Fill every entry's guid; when a feed gives one GUID to different items, those use their link."""
     for entry in entries:
         entry.guid = entry_identity(entry)
-    counts = Counter(e.guid for e in entries)
-    if len(counts) == len(entries):
+    if len({e.guid for e in entries}) == len(entries):
         return
+    counts = Counter(e.guid for e in entries)
     for guid, n in counts.items():
         if n < 2:
             continue

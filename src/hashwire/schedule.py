@@ -84,7 +84,7 @@ def entry_gap(feed: Feed, now: datetime) -> tuple[float, int] | None:
 
 
 def _on_error(source: Source, now: datetime, error: FetchError, config: Config) -> Decision:
-    failures = source.error_count + 1
+    failures = max(1, source.error_count)
     limit = int(config.disable_after_failures)
     if error.kind in PERMANENT_KINDS or (limit > 0 and failures >= limit):
         why = "cannot be fetched" if error.kind in PERMANENT_KINDS else f"{failures} consecutive failures"
@@ -97,8 +97,10 @@ def _on_error(source: Source, now: datetime, error: FetchError, config: Config) 
             interval = int(error.retry_after)
         return Decision(now + timedelta(seconds=interval), interval, False,
                         f"{error.kind}: server asked to retry after {error.retry_after:g} s")
+    # the stored interval is the last decision: the normal one at the first failure, then the last
+    # backoff, so doubling it each time gives min(normal * 2^(n-1), max_interval)
     base = max(float(config.min_interval), float(source.interval_seconds or DEFAULT_INTERVAL))
-    raw = base * 2 ** min(failures - 1, 20) * jitter_factor(source.url, failures)
+    raw = base * (2 if failures > 1 else 1) * jitter_factor(source.url, failures)
     interval = _clamp(raw, config)
     return Decision(now + timedelta(seconds=interval), interval, False,
                     f"backoff after {failures} failure{'s' if failures > 1 else ''} ({error.kind})")
@@ -106,7 +108,11 @@ def _on_error(source: Source, now: datetime, error: FetchError, config: Config) 
 
 def next_fetch(source: Source, now: datetime, *, headers: Mapping[str, str] | None = None,
                feed: Feed | None = None, error: FetchError | None = None, config: Config) -> Decision:
-    """Decide when `source` is polled next. `source.error_count` is the count BEFORE this outcome."""
+    """Decide when `source` is polled next.
+
+    The orchestrator updates the source first: `error_count` already counts this failure (0 after a
+    success) and `interval_seconds` holds the previous decision.
+    """
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     if error is not None:
