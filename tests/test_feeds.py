@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -156,6 +157,14 @@ def test_news_sitemap_and_index() -> None:
                        "https://paper.example/sitemap.xml")
     assert index.format == "sitemapindex" and index.entries == []
     assert index.sitemaps == ["https://paper.example/s1.xml", "https://paper.example/s2.xml"]
+
+
+def test_gzipped_sitemap_file_and_gzip_bomb() -> None:
+    sitemap = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://p.example/a</loc>'
+               b"</url></urlset>")
+    assert [e.link for e in parse_feed(gzip.compress(sitemap)).entries] == ["https://p.example/a"]
+    with pytest.raises(FeedParseError, match="expands beyond"):
+        parse_feed(gzip.compress(b"<rss>" + b" " * (60 * 1024 * 1024)))
 
 
 def test_entities_are_never_expanded_or_fetched(tmp_path: Path) -> None:

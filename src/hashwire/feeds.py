@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 
 from .discovery import discover_feeds
@@ -28,6 +29,8 @@ __all__ = ["Entry", "Feed", "FeedParseError", "discover_feeds", "entry_identity"
 # opening tags of items, counted on the raw bytes to notice a parse that silently lost some
 _ITEM_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?(?:item|entry)[\s>/]")
 _HTML_ROOTS = frozenset({"html", "body", "head"})
+# the sitemap protocol caps a sitemap at 50 MB uncompressed
+MAX_GUNZIPPED = 50 * 1024 * 1024
 
 
 def _expected_items(data: bytes) -> int:
@@ -49,8 +52,22 @@ def _fast(data: bytes, url: str, content_type: str) -> tuple[Feed, bool]:
     return feed, clean
 
 
+def _gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
+    """A gzip file as such (sitemap.xml.gz, a feed.xml.gz), opened with a cap on its decoded size."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise FeedParseError(f"corrupt gzip file: {exc}") from exc
+    if len(out) > limit:
+        raise FeedParseError(f"gzip file expands beyond {limit} bytes")
+    return out
+
+
 def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
     """Parse feed bytes. Raises FeedParseError when nothing feed-like can be read from them."""
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data)
     if not data or not data.strip():
         raise FeedParseError("empty document")
     feed: Feed | None = None

@@ -35,8 +35,9 @@ ACCEPT = {
     "robots": "text/plain, */*;q=0.5",
 }
 # media types that can never be a feed, a sitemap or an article page
+# (a gzip file is allowed: sitemaps are often served as sitemap.xml.gz; parse_feed opens it)
 _NEVER_TEXT = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
-               "application/gzip", "application/x-gzip", "application/x-tar", "application/vnd.",
+               "application/x-tar", "application/vnd.",
                "application/x-shockwave-flash", "application/wasm", "application/x-msdownload")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
