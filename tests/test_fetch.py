@@ -17,6 +17,7 @@ from hashwire.feeds import parse_feed
 from hashwire.fetch import Fetcher, fetch_and_describe, parse_retry_after
 from hashwire.netguard import address_problem, check_address, check_url, literal_address
 from hashwire.newsroom.misbehave import BLOCKED_TARGETS, ETAG, LAST_MODIFIED, add_routes
+from hashwire.robots import robots_url, rules_from_response
 
 
 @dataclass
@@ -283,6 +284,15 @@ async def test_robots_crawl_delay_spaces_page_requests(server: Server) -> None:
         await asyncio.gather(*(fetcher.fetch(server.base + "/public/page", kind="page") for _ in range(3)))
     gaps = [b - a for a, b in zip(server.starts, server.starts[1:], strict=False)]
     assert len(gaps) == 2 and sum(gaps) >= 0.35, gaps
+
+
+def test_robots_rules_follow_rfc_9309() -> None:
+    parsed = rules_from_response(200, b"User-agent: hashwire\nDisallow: /x\n\nUser-agent: *\nDisallow: /", 0.0)
+    assert parsed.allows("http://h/y", "hashwire") and not parsed.allows("http://h/x/1", "hashwire")
+    assert rules_from_response(404, b"", 0.0).allows("http://h/anything", "hashwire")  # no rules
+    unreachable = rules_from_response(503, b"", 0.0)
+    assert not unreachable.allows("http://h/", "hashwire") and "503" in unreachable.note
+    assert robots_url("https://h.example:8443/a/b?c") == "https://h.example:8443/robots.txt"
 
 
 async def test_page_kind_refuses_non_html(server: Server) -> None:

@@ -204,11 +204,12 @@ class Fetcher:
 
     async def fetch(self, url: str, *, etag: str = "", last_modified: str = "", kind: str = "feed") -> FetchResult:
         """GET `url` (conditionally when etag/last_modified are given). Raises FetchError(kind)."""
-        _, host, _ = check_url(url)
+        check_url(url)  # refuse a bad URL before robots.txt is looked up
         delay = float(self.config.per_host_delay)
         if kind == "page":
-            if not await self._robots.allowed(url):
-                raise FetchError("robots_disallowed", f"robots.txt of {host} disallows {url}")
+            refusal = await self._robots.refusal(url)
+            if refusal:
+                raise FetchError("robots_disallowed", f"{url}: {refusal}")
             delay = max(delay, min(MAX_CRAWL_DELAY, await self._robots.crawl_delay(url) or 0.0))
         return await self._fetch(url, etag=etag, last_modified=last_modified, kind=kind,
                                  limit=int(self.config.max_body_bytes), delay=delay)

@@ -23,6 +23,7 @@ class _Rules:
     parser: Protego | None  # None with allow_all/deny_all
     allow_all: bool
     expires: float
+    note: str = ""  # why everything is refused, when it is
 
     def allows(self, url: str, agent: str) -> bool:
         if self.parser is None:
@@ -48,7 +49,8 @@ def rules_from_response(status: int, body: bytes, now: float) -> _Rules:
         return _Rules(Protego.parse(text), True, now + ROBOTS_TTL)
     if 400 <= status < 500:
         return _Rules(None, True, now + ROBOTS_TTL)
-    return _Rules(None, False, now + ROBOTS_ERROR_TTL)
+    why = f"answered {status}" if status else "could not be fetched"
+    return _Rules(None, False, now + ROBOTS_ERROR_TTL, f"robots.txt {why}; pages wait until it can be read")
 
 
 class RobotsCache:
@@ -76,6 +78,13 @@ class RobotsCache:
 
     async def allowed(self, url: str) -> bool:
         return (await self._rules_for(url)).allows(url, self._agent)
+
+    async def refusal(self, url: str) -> str:
+        """"" when `url` may be fetched, else why not."""
+        rules = await self._rules_for(url)
+        if rules.allows(url, self._agent):
+            return ""
+        return rules.note or "robots.txt disallows it"
 
     async def crawl_delay(self, url: str) -> float | None:
         return (await self._rules_for(url)).crawl_delay(self._agent)
