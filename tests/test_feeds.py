@@ -257,7 +257,7 @@ def _all_text_is_unicode(value: object) -> bool:
     if isinstance(value, list | tuple):
         return all(_all_text_is_unicode(v) for v in value)
     if hasattr(value, "__slots__"):
-        return all(_all_text_is_unicode(getattr(value, s)) for s in value.__slots__)  # type: ignore[union-attr]
+        return all(_all_text_is_unicode(getattr(value, s)) for s in value.__slots__)
     return True
 
 

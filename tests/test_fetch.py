@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from hashwire import __version__
 from hashwire.config import Config
@@ -35,7 +36,7 @@ async def server() -> AsyncIterator[Server]:
     state = Server(base="")
 
     @web.middleware
-    async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
+    async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
         state.hits.append(request.path)
         state.agents.append(request.headers.get("User-Agent", ""))
         return await handler(request)
