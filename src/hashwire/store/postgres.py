@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -21,20 +20,18 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from ..errors import StoreError
+from ..hashtag_form import tag_key
 from ..models import SearchHit
 from .base import ArticleQuery
-from .rows import ARTICLE_COLUMNS, MARK_CLOSE, MARK_OPEN, article_from_row, marked_snippet, query_terms, utc
+from .rows import ARTICLE_COLUMNS, article_from_row, make_snippet, query_terms, utc
 from .sql_articles import ArticlesSQL
-from .sql_base import Cursor, migrations_for
+from .sql_base import RECENCY_HOURS, Cursor, candidate_pages, migrations_for
 from .sql_catalog import CatalogSQL
 
 T = TypeVar("T")
 
 STORY_LOCK = 0x68617368  # advisory lock key for story writes ("hash")
 MIGRATION_LOCK = 0x68617369
-RANK_CANDIDATES = 4000  # as in SQLite: rank the newest 4,000 matches at most
-RECENCY_HOURS = 72.0
-_HEADLINE = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 _RANK = "ts_rank('{0.1, 0.2, 0.25, 1.0}', a.search, q.q)"  # weights D, C, B (text), A (title)
 _SQL_CACHE: dict[str, str] = {}
 
@@ -162,49 +159,41 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
     # ---- search -------------------------------------------------------------------------------
     def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
                offset: int = 0) -> list[SearchHit]:
-        """tsvector search. relevance = ts_rank (title weight 4x text) / (1 + age hours / 72), among the
-        newest RANK_CANDIDATES matches; "recent" orders those matches by publication time."""
+        """tsvector search. "relevance": ts_rank (title weighted 4x) / (1 + age hours / 72) over the
+        newest matches; "recent": publication time over the newest matches (see candidate_pages)."""
         terms = query_terms(text)
         if not terms:
             return []
-        words = " ".join(terms)
         where, params = self._filters(query)
         if query.hashtag:
-            from ..hashtag_form import tag_key
-
             where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
             params.append(tag_key(query.hashtag))
         cond = f"AND {' AND '.join(where)}" if where else ""
-        if order == "recent":
-            order_by, order_params = "a.sort_at DESC, a.id DESC", []
-        else:
+        ranked = order != "recent"
+        if ranked:
+            score = _RANK
             order_by = f"{_RANK} / (1.0 + {self._hours_since('a.sort_at')} / {RECENCY_HOURS}) DESC, a.id DESC"
-            order_params = [datetime.now(UTC)]
+            order_params: list[Any] = [datetime.now(UTC)]
+        else:
+            score, order_by, order_params = "0.0", "a.sort_at DESC, a.id DESC", []
         cols = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
-        sql = (f"WITH q AS (SELECT plainto_tsquery('simple', ?) AS q), "
-               f"m AS (SELECT a.seq FROM articles a, q WHERE a.search @@ q.q ORDER BY a.seq DESC "
-               f"LIMIT {RANK_CANDIDATES}) "
-               f"SELECT {cols}, {_RANK} AS r, a.seq "
-               f"FROM m JOIN articles a ON a.seq = m.seq CROSS JOIN q WHERE true {cond} "
-               f"ORDER BY {order_by} LIMIT ? OFFSET ?")
+        words = " ".join(terms)
+        need = max(0, query.limit) + max(0, offset)
 
-        def run(cur: Cursor) -> list[SearchHit]:
-            cur.execute(sql, [words, *params, *order_params, max(0, query.limit), max(0, offset)])
-            rows = cur.fetchall()
-            if not rows:
-                return []
+        def page(cur: Cursor, n: int) -> tuple[list[Any], int]:
             cur.execute(
-                "WITH q AS (SELECT plainto_tsquery('simple', ?) AS q) "
-                "SELECT a.seq, ts_headline('simple', CASE WHEN to_tsvector('simple', a.text) @@ q.q "
-                "THEN a.text ELSE a.title END, q.q, ?) FROM articles a CROSS JOIN q WHERE a.seq = ANY(?)",
-                [words, _HEADLINE, [r[25] for r in rows]])
-            snippets = {r[0]: r[1] for r in cur.fetchall()}
-            hits = []
-            for r in rows:
-                article = article_from_row(r, self._dt)
-                raw = snippets.get(r[25]) or ""
-                snippet = marked_snippet(raw) if raw else html.escape(article.description or article.title)
-                hits.append(SearchHit(article=article, snippet=snippet, rank=float(r[24])))
-            return hits
+                "WITH q AS (SELECT plainto_tsquery('simple', ?) AS q), "
+                "m AS (SELECT a.seq FROM articles a, q WHERE a.search @@ q.q ORDER BY a.seq DESC LIMIT ?) "
+                f"SELECT {cols}, {score}, (SELECT count(*) FROM m) FROM m JOIN articles a ON a.seq = m.seq "
+                f"CROSS JOIN q WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
+                [words, n, *params, *order_params, max(0, query.limit), max(0, offset)])
+            rows = cur.fetchall()
+            return rows, (rows[0][25] if rows else n)
 
-        return self._read(run)
+        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked))
+        hits = []
+        for r in rows:
+            article = article_from_row(r, self._dt)
+            hits.append(SearchHit(article=article, snippet=make_snippet(article.text, article.title, terms),
+                                  rank=float(r[24]) if ranked else 0.0))
+        return hits

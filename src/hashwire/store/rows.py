@@ -34,10 +34,6 @@ STORY_COLUMNS = (
     "language, hashtags, merged_into"
 )
 
-# Sentinels around matched terms: the snippet is HTML-escaped, then they become <mark> tags.
-MARK_OPEN = "\x02"
-MARK_CLOSE = "\x03"
-
 TimeIn = Callable[[datetime | None], Any]
 TimeOut = Callable[[Any], datetime | None]
 
@@ -165,10 +161,28 @@ def fts5_query(terms: Sequence[str]) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def marked_snippet(raw: str) -> str:
-    """Escape a snippet carrying MARK sentinels, then turn the sentinels into <mark> tags."""
-    escaped = html.escape(raw.replace("\n", " "), quote=False)
-    return escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+def make_snippet(text: str, title: str, terms: Sequence[str], words: int = 32) -> str:
+    """About `words` words of `text` around the first matched term (else of the title), HTML-escaped,
+    every whole-word match of a term wrapped in <mark>. Made here, not by the database, so both
+    backends give the same snippet and only the page's hits pay for it."""
+    if not terms:
+        return html.escape(" ".join(text.split()[:words]))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
+    body = text if pattern.search(text) else (title if pattern.search(title) else text)
+    tokens = body.split()
+    first = next((i for i, tok in enumerate(tokens) if pattern.search(tok)), 0)
+    start = max(0, first - words // 4)
+    window = " ".join(tokens[start : start + words])
+    out, pos = [], 0
+    for m in pattern.finditer(window):
+        out.append(html.escape(window[pos : m.start()], quote=False))
+        out.append("<mark>" + html.escape(m.group(0), quote=False) + "</mark>")
+        pos = m.end()
+    out.append(html.escape(window[pos:], quote=False))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return prefix + "".join(out) + suffix
 
 
 def placeholders(n: int) -> str:

@@ -15,6 +15,15 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
+# Search looks at the newest matches only. Ranking scores the newest RANK_CANDIDATES (more, up to
+# RANK_CANDIDATES_MAX, when filters leave the page short): a term found in half of a million articles
+# costs the same as one found in 5,000, and a rare term is always searched in full. Recency order looks
+# at up to RECENT_CANDIDATES_MAX newest matches.
+RANK_CANDIDATES = 600
+RANK_CANDIDATES_MAX = 9600
+RECENT_CANDIDATES_MAX = 50_000
+RECENCY_HOURS = 72.0  # relevance is divided by (1 + age in hours / 72)
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(?P<backend>[a-z]+)_(?P<version>\d{3})_[a-z0-9_]+\.sql$")
 
@@ -64,3 +73,15 @@ class SQLBase:
     def _hours_since(self, column: str) -> str:
         """SQL for the hours from `column` to the time bound as the single `?` in the fragment."""
         raise NotImplementedError
+
+
+def candidate_pages(run: Callable[[int], tuple[list[Any], int]], need: int, ranked: bool) -> list[Any]:
+    """Search only the newest matches: start with a few (ranking costs per candidate), grow while the
+    filters leave the page short and more matches exist. A rare term is always searched in full."""
+    n = RANK_CANDIDATES if ranked else max(64, 4 * need)
+    cap = RANK_CANDIDATES_MAX if ranked else RECENT_CANDIDATES_MAX
+    while True:
+        rows, seen = run(n)
+        if len(rows) >= need or seen < n or n >= cap:  # page full, every match seen, or enough work
+            return rows
+        n = min(cap, n * 4)

@@ -11,7 +11,6 @@ readers never wait on the writer.
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import sqlite3
 import threading
@@ -21,30 +20,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import StoreError
+from ..hashtag_form import tag_key
 from ..models import SearchHit
 from .base import ArticleQuery
 from .rows import (
     ARTICLE_COLUMNS,
-    MARK_CLOSE,
-    MARK_OPEN,
     article_from_row,
     from_micros,
     fts5_query,
-    marked_snippet,
+    make_snippet,
     micros,
-    placeholders,
     query_terms,
 )
 from .sql_articles import ArticlesSQL
-from .sql_base import Cursor, migrations_for
+from .sql_base import RECENCY_HOURS, Cursor, candidate_pages, migrations_for
 from .sql_catalog import CatalogSQL
 
 T = TypeVar("T")
 
-# Ranking reads bm25 for at most this many matches, the newest first: a term found in half of a million
-# articles costs the same as one found in 5,000. Rare terms see every match.
-RANK_CANDIDATES = 4000
-RECENCY_HOURS = 72.0  # relevance is divided by (1 + age in hours / 72)
 
 
 def _error(exc: sqlite3.Error, path: str) -> StoreError:
@@ -186,50 +179,44 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
     # ---- search -------------------------------------------------------------------------------
     def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
                offset: int = 0) -> list[SearchHit]:
-        """FTS5 over title (weight 4) and text. relevance = -bm25 / (1 + age hours / 72), among the newest
-        RANK_CANDIDATES matches; "recent" orders those matches by publication time."""
+        """FTS5 over title and text. "relevance": -bm25 (title weighted 4x) / (1 + age hours / 72) over
+        the newest matches; "recent": publication time over the newest matches (see candidate_pages)."""
         terms = query_terms(text)
         if not terms:
             return []
-        match = fts5_query(terms)
         where, params = self._filters(query)
         if query.hashtag:
-            from ..hashtag_form import tag_key
-
             where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
             params.append(tag_key(query.hashtag))
-        cond = f"WHERE {' AND '.join(where)}" if where else ""
-        now = micros(datetime.now(UTC))
-        if order == "recent":
-            order_by, order_params = "a.sort_at DESC, a.id DESC", []
-        else:
+        cond = f"AND {' AND '.join(where)}" if where else ""
+        ranked = order != "recent"
+        if ranked:
+            score = "bm25(articles_fts, 4.0, 1.0)"
             order_by = f"(-m.r) / (1.0 + {self._hours_since('a.sort_at')} / {RECENCY_HOURS}) DESC, a.id DESC"
-            order_params = [now]
+            order_params: list[Any] = [micros(datetime.now(UTC))]
+        else:
+            score, order_by, order_params = "0.0", "a.sort_at DESC, a.id DESC", []
         cols = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
-        sql = (f"WITH m AS (SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS r FROM articles_fts "
-               f"WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_CANDIDATES}) "
-               f"SELECT {cols}, m.r, a.seq FROM m JOIN articles a ON a.seq = m.seq {cond} "
-               f"ORDER BY {order_by} LIMIT ? OFFSET ?")
+        match = fts5_query(terms)
+        need = max(0, query.limit) + max(0, offset)
 
-        def run(cur: Cursor) -> list[SearchHit]:
-            cur.execute(sql, [match, *params, *order_params, max(0, query.limit), max(0, offset)])
+        def page(cur: Cursor, n: int) -> tuple[list[Any], int]:
+            cur.execute(
+                f"WITH m AS (SELECT rowid AS seq, {score} AS r FROM articles_fts WHERE articles_fts MATCH ? "
+                f"ORDER BY rowid DESC LIMIT ?) "
+                f"SELECT {cols}, m.r, (SELECT count(*) FROM m) FROM m JOIN articles a ON a.seq = m.seq "
+                f"WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
+                [match, n, *params, *order_params, max(0, query.limit), max(0, offset)])
             rows = cur.fetchall()
-            if not rows:
-                return []
-            seqs = [r[25] for r in rows]
-            cur.execute(f"SELECT rowid, snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) "
-                        f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({placeholders(len(seqs))})",
-                        [match, *seqs])
-            snippets = {r[0]: r[1] for r in cur.fetchall()}
-            hits = []
-            for r in rows:
-                article = article_from_row(r, from_micros)
-                raw = snippets.get(r[25]) or ""
-                snippet = marked_snippet(raw) if raw else html.escape(article.description or article.title)
-                hits.append(SearchHit(article=article, snippet=snippet, rank=float(-r[24])))
-            return hits
+            return rows, (rows[0][25] if rows else n)
 
-        return self._read(run)
+        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked))
+        hits = []
+        for r in rows:
+            article = article_from_row(r, from_micros)
+            hits.append(SearchHit(article=article, snippet=make_snippet(article.text, article.title, terms),
+                                  rank=float(-r[24]) if ranked else 0.0))
+        return hits
 
 
 def _statements(script: str) -> list[str]:

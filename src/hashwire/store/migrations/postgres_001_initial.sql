@@ -53,7 +53,6 @@ CREATE TABLE articles (
         setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', text), 'B')
     ) STORED
 );
-CREATE INDEX articles_live ON articles (sort_at, id) WHERE duplicate_of IS NULL;
 CREATE INDEX articles_all ON articles (sort_at, id);
 CREATE INDEX articles_url ON articles (url);
 CREATE INDEX articles_story ON articles (story_id, sort_at) WHERE story_id IS NOT NULL;

@@ -49,7 +49,6 @@ CREATE TABLE articles (
     category     TEXT NOT NULL DEFAULT '',
     sort_at      INTEGER NOT NULL  -- published, else fetched_at, else 0: what listings order by
 );
-CREATE INDEX articles_live ON articles (sort_at, id) WHERE duplicate_of IS NULL;
 CREATE INDEX articles_all ON articles (sort_at, id);
 CREATE INDEX articles_url ON articles (url);
 CREATE INDEX articles_story ON articles (story_id, sort_at) WHERE story_id IS NOT NULL;

@@ -1,0 +1,227 @@
+"""Store benchmark: ingest cost against raw sqlite3 + FTS5 inserts, and search latency, both backends.
+
+    .venv/bin/python bench/bench_store.py                      # 20k-row ingest comparison, 100k-row search
+    .venv/bin/python bench/bench_store.py --search-rows 1000000  # search at 1M (takes minutes)
+    .venv/bin/python bench/bench_store.py --no-postgres
+
+Rows are generated: titles and bodies drawn from a 20,000-word vocabulary with a Zipf distribution, so
+the most common word is in nearly every article and the rarest in a handful.
+Ingest is measured in rows per CPU-second of this process (SQLite runs in-process). The peers insert the
+same rows in the same run: "raw, same schema" runs plain executemany into the store's own tables,
+indexes and FTS5 triggers (so the ratio is the Store's own overhead); "raw, minimal" inserts only an
+articles table and its FTS5 index (what a bare-bones app would do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from hashwire.hashtag_form import tag_key
+from hashwire.models import Article, Source, Story
+from hashwire.store import ArticleQuery, Store, open_store
+from hashwire.store.rows import micros, sort_time
+from hashwire.store.sql_articles import _UPSERT_ARTICLE
+from hashwire.store.rows import article_params
+
+VOCAB = 20_000
+BATCH = 200
+NOW = datetime.now(UTC)
+
+
+def vocabulary(rng: np.random.Generator) -> list[str]:
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    words: set[str] = set()
+    while len(words) < VOCAB:
+        n = int(rng.integers(4, 10))
+        words.add("".join(rng.choice(letters, n)))
+    return sorted(words, key=lambda w: (len(w), w))
+
+
+def generate(n: int, seed: int = 1) -> tuple[list[str], list[Article]]:
+    rng = np.random.default_rng(seed)
+    vocab = vocabulary(rng)
+    ranks = np.arange(1, VOCAB + 1)
+    p = 1.0 / ranks**1.05
+    p /= p.sum()
+    body = rng.choice(VOCAB, size=(n, 120), p=p)
+    title = rng.choice(VOCAB, size=(n, 8), p=p)
+    tags = rng.choice(400, size=(n, 3))
+    arts = []
+    for i in range(n):
+        arts.append(Article(
+            url=f"https://outlet{i % 50}.example/news/{i}", title=" ".join(vocab[w] for w in title[i]),
+            text=" ".join(vocab[w] for w in body[i]), source_id=1 + i % 50, source_name=f"Outlet {i % 50}",
+            guid=f"g{i}", published=NOW - timedelta(minutes=n - i), fetched_at=NOW, language="en",
+            hashtags=[f"Tag{t}" for t in dict.fromkeys(tags[i])], story_id=f"s{i // 4}",
+            duplicate_of=f"{i - 1:032x}" if i % 10 == 9 else None))
+    return vocab, arts
+
+
+def stories_for(batch: list[Article]) -> list[Story]:
+    ids = dict.fromkeys(a.story_id for a in batch if a.story_id)
+    return [Story(id=s, title=s, first_seen=NOW, last_seen=NOW) for s in ids]
+
+
+def add_sources(store: Store) -> None:
+    for i in range(50):
+        store.add_source(Source(url=f"https://outlet{i}.example/feed", title=f"Outlet {i}"))
+
+
+def ingest_store(url: str, arts: list[Article]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) to save `arts` through the Store in batches."""
+    store = open_store(url)
+    add_sources(store)
+    cpu, wall = time.process_time(), time.perf_counter()
+    for i in range(0, len(arts), BATCH):
+        batch = arts[i : i + BATCH]
+        store.save_articles(batch, stories_for(batch))
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    store.close()
+    return cpu, wall
+
+
+def ingest_raw_same_schema(path: str, arts: list[Article]) -> float:
+    """CPU seconds for plain executemany of the same rows into the store's schema (no Store code)."""
+    store = open_store(path)  # creates the schema; the inserts below bypass the Store
+    add_sources(store)
+    store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    cpu = time.process_time()
+    for i in range(0, len(arts), BATCH):
+        batch = arts[i : i + BATCH]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(_UPSERT_ARTICLE, [article_params(a, micros) for a in batch])
+        conn.executemany("INSERT INTO article_tags (article_id, key, display, rank, sort_at) VALUES (?,?,?,?,?)",
+                         [(a.id, tag_key(h), h, r, micros(sort_time(a))) for a in batch
+                          for r, h in enumerate(a.hashtags)])
+        conn.executemany("INSERT INTO tags (key, display) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                         [(tag_key(h), h) for a in batch for h in a.hashtags])
+        conn.executemany("INSERT INTO appearances (article_id, source_id, source_name, url, guid, seen_at) "
+                         "VALUES (?,?,?,?,?,?)",
+                         [(a.id, a.source_id, a.source_name, a.url, a.guid, micros(a.fetched_at)) for a in batch])
+        conn.execute("COMMIT")
+    cpu = time.process_time() - cpu
+    conn.close()
+    return cpu
+
+
+def ingest_raw_minimal(path: str, arts: list[Article]) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, url TEXT, title TEXT, text TEXT, published INTEGER)")
+    conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, text)")
+    cpu = time.process_time()
+    for i in range(0, len(arts), BATCH):
+        batch = arts[i : i + BATCH]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+                         [(a.id, a.url, a.title, a.text, micros(a.published)) for a in batch])
+        conn.executemany("INSERT INTO fts (title, text) VALUES (?, ?)", [(a.title, a.text) for a in batch])
+        conn.execute("COMMIT")
+    cpu = time.process_time() - cpu
+    conn.close()
+    return cpu
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    s = sorted(samples)
+    return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+
+
+def search_latency(store: Store, vocab: list[str], reps: int) -> list[tuple[str, str, float, float, int]]:
+    """(query kind, order, p50 ms, p95 ms, hits on page) per query class."""
+    classes = {
+        "common": [[vocab[i]] for i in range(0, 5)],
+        "rare": [[vocab[i]] for i in range(15_000, 15_005)],
+        "multi-term": [[vocab[i], vocab[j]] for i, j in ((20, 200), (30, 300), (40, 120), (50, 500), (60, 90))],
+    }
+    out = []
+    for kind, queries in classes.items():
+        for order in ("relevance", "recent"):
+            times, hits = [], 0
+            for r in range(reps):
+                q = " ".join(queries[r % len(queries)])
+                t = time.perf_counter()
+                found = store.search(q, ArticleQuery(limit=20), order=order)
+                times.append((time.perf_counter() - t) * 1000)
+                hits = max(hits, len(found))
+            p50, p95 = percentiles(times)
+            out.append((kind, order, p50, p95, hits))
+    return out
+
+
+def fill(url: str, arts: list[Article]) -> float:
+    cpu, wall = ingest_store(url, arts)
+    return wall
+
+
+def pg_url() -> str:
+    return os.environ.get("HASHWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ingest-rows", type=int, default=20_000)
+    ap.add_argument("--search-rows", type=int, default=100_000)
+    ap.add_argument("--reps", type=int, default=40)
+    ap.add_argument("--no-postgres", action="store_true")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="hashwire-bench-"))
+    print(f"# store benchmark ({sys.platform}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)")
+    vocab, arts = generate(max(args.ingest_rows, args.search_rows))
+
+    rows = arts[: args.ingest_rows]
+    store_cpu, _ = ingest_store(f"sqlite:///{tmp / 'store.db'}", rows)
+    same_cpu = ingest_raw_same_schema(str(tmp / "raw.db"), rows)
+    mini_cpu = ingest_raw_minimal(str(tmp / "mini.db"), rows)
+    n = len(rows)
+    print(f"\n## ingest, {n} rows in batches of {BATCH} (rows per CPU-second of this process)")
+    print(f"Store (SQLite)            {n / store_cpu:10.0f}")
+    print(f"raw sqlite3, same schema  {n / same_cpu:10.0f}   Store/raw = {same_cpu / store_cpu:.2f}x")
+    print(f"raw sqlite3, minimal      {n / mini_cpu:10.0f}   Store/raw = {mini_cpu / store_cpu:.2f}x")
+
+    backends = [("sqlite", f"sqlite:///{tmp / 'search.db'}")]
+    if not args.no_postgres:
+        try:
+            import psycopg
+
+            with psycopg.connect(pg_url(), connect_timeout=3, autocommit=True) as conn:
+                conn.execute("DROP SCHEMA IF EXISTS hw_bench CASCADE")
+                conn.execute("CREATE SCHEMA hw_bench")
+            backends.append(("postgres", pg_url() + "?options=-csearch_path%3Dhw_bench"))
+        except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL figures
+            print(f"\n(PostgreSQL skipped: {exc})")
+    for name, url in backends:
+        wall = fill(url, arts[: args.search_rows])
+        print(f"\n## search, {name}, {args.search_rows} articles (filled in {wall:.0f} s wall, "
+              f"{args.search_rows / wall:.0f} rows/s), {args.reps} queries per line, page of 20")
+        store = open_store(url)
+        store.search(vocab[0], ArticleQuery())  # warm caches
+        print(f"{'query':<11} {'order':<10} {'p50 ms':>8} {'p95 ms':>8} {'hits':>5}")
+        for kind, order, p50, p95, hits in search_latency(store, vocab, args.reps):
+            print(f"{kind:<11} {order:<10} {p50:8.2f} {p95:8.2f} {hits:5d}")
+        print(f"size on disk: {store.size_bytes() / 1e6:.0f} MB")
+        store.close()
+        if name == "postgres":
+            import psycopg
+
+            with psycopg.connect(pg_url(), autocommit=True) as conn:
+                conn.execute("DROP SCHEMA hw_bench CASCADE")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
