@@ -262,12 +262,19 @@ async def test_per_host_concurrency_is_shared(server: Server) -> None:
     assert server.peak == 2
 
 
+def assert_spaced(starts: list[float], began: float, delay: float) -> None:
+    # the k-th request cannot reach the server before k delays have passed (arrival may be later
+    # than sending when the machine is busy, so only lower bounds are robust)
+    assert len(starts) == 3
+    for k, start in enumerate(sorted(starts)):
+        assert start - began >= k * delay - 0.01, (k, start - began)
+
+
 async def test_per_host_delay_spaces_requests(server: Server) -> None:
     async with Fetcher(config(per_host_delay=0.15)) as fetcher:
+        began = time.monotonic()
         await asyncio.gather(*(fetcher.fetch(server.base + "/slow") for _ in range(3)))
-    gaps = [b - a for a, b in zip(server.starts, server.starts[1:], strict=False)]
-    # measured where the server sees them: connection set-up may shift one start a little
-    assert len(gaps) == 2 and all(gap >= 0.1 for gap in gaps) and sum(gaps) >= 0.28, gaps
+    assert_spaced(server.starts, began, 0.15)
 
 
 async def test_robots_txt_is_honoured_for_pages_only(server: Server) -> None:
@@ -282,9 +289,9 @@ async def test_robots_txt_is_honoured_for_pages_only(server: Server) -> None:
 
 async def test_robots_crawl_delay_spaces_page_requests(server: Server) -> None:
     async with Fetcher(config()) as fetcher:
+        began = time.monotonic()
         await asyncio.gather(*(fetcher.fetch(server.base + "/public/page", kind="page") for _ in range(3)))
-    gaps = [b - a for a, b in zip(server.starts, server.starts[1:], strict=False)]
-    assert len(gaps) == 2 and sum(gaps) >= 0.35, gaps
+    assert_spaced(server.starts, began, 0.2)
 
 
 def test_robots_rules_follow_rfc_9309() -> None:
