@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from .normalize import canonical_url
@@ -45,24 +45,16 @@ def score_store(store: Store, truth: dict[str, Any]) -> dict[str, Any]:
             missing.append(rec["url"])
         else:
             found[rec["url"]] = article
-    # rows are unique by id; two truth URLs may rightly land on one row (a re-post whose page names
-    # the original as canonical), which counts as folded.
-    id_to_urls: dict[str, list[str]] = defaultdict(list)
-    for url, article in found.items():
-        id_to_urls[article.id].append(url)
     copies = [r for r in records if r.get("copy_of") and r["url"] in found]
-    folded_right = 0
-    for rec in copies:
-        art = found[rec["url"]]
-        target = art.duplicate_of
-        same_row = len({root(u) for u in id_to_urls[art.id]}) == 1 and len(id_to_urls[art.id]) > 1
-        if same_row:
-            folded_right += 1
-            continue
-        if target:
-            other = [u for u in found if found[u].id == target]
-            if other and root(other[0]) == root(rec["url"]):
-                folded_right += 1
+
+    def kept(url: str) -> str:
+        """The id of the row a truth URL ended up folded under (its own id when it is canonical)."""
+        article = found[url]
+        return article.duplicate_of or article.id
+
+    # a copy is folded right when it ends under the same row as its original, whichever of the two
+    # arrived first (the first-seen copy of a syndicated story is the canonical one)
+    folded_right = sum(1 for rec in copies if root(rec["url"]) in found and kept(rec["url"]) == kept(root(rec["url"])))
     folded_any = [u for u, a in found.items() if a.duplicate_of]
     wrong_folds = 0
     id_url = {a.id: u for u, a in found.items()}
