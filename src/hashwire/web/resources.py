@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from markupsafe import escape
+
 from ..config import Config
 from ..errors import BadRequest
 from ..models import Article, Source, Story, TagStat
@@ -63,6 +65,13 @@ def paragraphs(article: Article) -> list[str]:
     return [" ".join(p.split()) for p in article.text.split("\n\n") if p.strip()]
 
 
+def body_html(article: Article) -> str:
+    """The article's full text as HTML: the stored sanitized HTML, else its paragraphs escaped."""
+    if article.html:
+        return article.html
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(article))
+
+
 class Site:
     """Reads the store for the web layer; small lookups are memoised per store generation."""
 
@@ -110,6 +119,7 @@ class Site:
             "category": article.category,
             "hashtags": list(article.hashtags),
             "excerpt": excerpt(article),
+            "body_html": body_html(article),
             "image": article.image,
             "story_id": article.story_id,
             "also_covered_by": others,

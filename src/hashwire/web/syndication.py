@@ -5,7 +5,8 @@ URL scheme: append `/feed.xml` (RSS 2.0), `/feed.atom` (Atom) or `/feed.json` (J
     /<lang>/hashtag/<Tag>/feed.xml     /<lang>/story/<id>/feed.atom     /<lang>/source/<slug>/feed.json
     /<lang>/category/<name>/feed.xml   /<lang>/search/feed.xml?q=...&source=...&category=...&hashtag=...
 
-Items are the same cards the pages show (title, link to the article page, outlet, time, hashtags, excerpt).
+Items are the same cards the pages show (title, link to the article page, outlet, time, hashtags, excerpt)
+with the full text as sanitized HTML.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def _updated(items: list[dict[str, Any]]) -> datetime:
 
 
 def rss(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/">',
            "<channel>", f"<title>{escape(meta.title)}</title>", f"<link>{escape(meta.page_url)}</link>",
            f"<description>{escape(meta.description)}</description>", f"<language>{escape(meta.language)}</language>",
            f'<atom:link href={quoteattr(meta.feed_url)} rel="self" type="application/rss+xml"/>',
@@ -66,6 +68,8 @@ def rss(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
             out.append(f"<category>{escape(card['category'])}</category>")
         out.extend(f"<category>#{escape(tag)}</category>" for tag in card["hashtags"])
         out.append(f"<description>{escape(card['excerpt'])}</description>")
+        if card.get("body_html"):
+            out.append(f"<content:encoded>{escape(card['body_html'])}</content:encoded>")
         out.append("</item>")
     out.append("</channel></rss>\n")
     return "\n".join(out)
@@ -89,6 +93,8 @@ def atom(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
         out.append(f"<author><name>{escape(card['source']['name'] or 'unknown')}</name></author>")
         out.extend(f"<category term={quoteattr(tag)}/>" for tag in card["hashtags"])
         out.append(f'<summary type="text">{escape(card["excerpt"])}</summary>')
+        if card.get("body_html"):
+            out.append(f'<content type="html">{escape(card["body_html"])}</content>')
         out.append("</entry>")
     out.append("</feed>\n")
     return "\n".join(out)
@@ -100,7 +106,8 @@ def json_feed(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> byte
         "feed_url": meta.feed_url, "description": meta.description, "language": meta.language,
         "items": [{
             "id": link_of(c), "url": link_of(c), "external_url": c["url"], "title": c["title"],
-            "summary": c["excerpt"], "content_text": c["excerpt"], "date_published": _item_time(c),
+            "summary": c["excerpt"], "content_html": c.get("body_html") or c["excerpt"],
+            "date_published": _item_time(c),
             "authors": [{"name": c["source"]["name"]}] if c["source"]["name"] else [],
             "tags": list(c["hashtags"]), "language": c.get("language") or meta.language,
             **({"image": c["image"]} if c.get("image", "").startswith("https://") else {}),
