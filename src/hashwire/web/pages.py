@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import BadRequest, NotFound
+from .cards import Cards
 from .i18n import Language, language, languages
 from .relative_time import relative_time
 from .resources import Site, search
@@ -68,8 +69,11 @@ class Pages:
         def cat_name(name: str) -> str:
             return lang.strings.get("cat." + name) or name.replace("-", " ").title()
 
+        def ago(moment: datetime | None) -> str:
+            return relative_time(moment, lang, now)
+
         return {
-            "lang": lang, "t": lang.t, "ago": lambda dt: relative_time(dt, lang, now), "num": lang.number,
+            "lang": lang, "t": lang.t, "ago": ago, "num": lang.number, "cards": Cards(lang, ago, cat_name),
             "cat_name": cat_name, "site_name": self.site_name, "noindex": self.noindex,
             "canonical": self.base + (canonical_path or path), "switch": switch, "switch_all": every,
             "alternates": [(code, self.base + href) for code, _, href in every] if suffix or path == "/" else [],

@@ -154,7 +154,8 @@ class Site:
             raise BadRequest("empty hashtag")
         display = self.store.tag_display(key) or tag
         page = self.listing(ArticleQuery(hashtag=key, language=language, before=decode_cursor(before), limit=limit))
-        related = [self.tag_dict(s) for s in self.store.related_tags(key, 12) if s.key != key]
+        related = self.memo(("related_tags", key), lambda: [
+            self.tag_dict(s) for s in self.store.related_tags(key, 12) if s.key != key])
         return {"tag": display, "key": key, **page, "related_tags": related}
 
     def source_listing(self, source: Source, *, before: str | None, limit: int = 20) -> dict[str, Any]:
