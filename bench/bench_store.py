@@ -29,9 +29,8 @@ import numpy as np
 from hashwire.hashtag_form import tag_key
 from hashwire.models import Article, Source, Story
 from hashwire.store import ArticleQuery, Store, open_store
-from hashwire.store.rows import micros, sort_time
+from hashwire.store.rows import article_params, micros, sort_time
 from hashwire.store.sql_articles import _UPSERT_ARTICLE
-from hashwire.store.rows import article_params
 
 VOCAB = 20_000
 BATCH = 200
@@ -138,11 +137,12 @@ def ingest_raw_minimal(path: str, arts: list[Article]) -> float:
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
     s = sorted(samples)
-    return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    return statistics.median(s), s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
 
 
-def search_latency(store: Store, vocab: list[str], reps: int) -> list[tuple[str, str, float, float, int]]:
-    """(query kind, order, p50 ms, p95 ms, hits on page) per query class."""
+def search_latency(store: Store, vocab: list[str], reps: int) -> list[tuple[str, str, float, float, float, int]]:
+    """(query kind, order, wall p50 ms, wall p95 ms, CPU p50 ms, hits on page) per query class.
+    CPU time (of this thread; SQLite runs in it) shows the cost apart from waiting for a busy machine."""
     classes = {
         "common": [[vocab[i]] for i in range(0, 5)],
         "rare": [[vocab[i]] for i in range(15_000, 15_005)],
@@ -151,20 +151,21 @@ def search_latency(store: Store, vocab: list[str], reps: int) -> list[tuple[str,
     out = []
     for kind, queries in classes.items():
         for order in ("relevance", "recent"):
-            times, hits = [], 0
+            times, cpu, hits = [], [], 0
             for r in range(reps):
                 q = " ".join(queries[r % len(queries)])
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.thread_time()
                 found = store.search(q, ArticleQuery(limit=20), order=order)
                 times.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.thread_time() - c) * 1000)
                 hits = max(hits, len(found))
             p50, p95 = percentiles(times)
-            out.append((kind, order, p50, p95, hits))
+            out.append((kind, order, p50, p95, statistics.median(cpu), hits))
     return out
 
 
 def fill(url: str, arts: list[Article]) -> float:
-    cpu, wall = ingest_store(url, arts)
+    _cpu, wall = ingest_store(url, arts)
     return wall
 
 
@@ -178,9 +179,12 @@ def main() -> int:
     ap.add_argument("--search-rows", type=int, default=100_000)
     ap.add_argument("--reps", type=int, default=40)
     ap.add_argument("--no-postgres", action="store_true")
+    ap.add_argument("--keep", default="", help="directory keeping the filled search databases between runs "
+                    "(and PostgreSQL schema hw_bench_<rows> kept): fill once, measure again")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="hashwire-bench-"))
-    print(f"# store benchmark ({sys.platform}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs)")
+    print(f"# store benchmark ({sys.platform}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f} at start)")
     vocab, arts = generate(max(args.ingest_rows, args.search_rows))
 
     rows = arts[: args.ingest_rows]
@@ -193,33 +197,44 @@ def main() -> int:
     print(f"raw sqlite3, same schema  {n / same_cpu:10.0f}   Store/raw = {same_cpu / store_cpu:.2f}x")
     print(f"raw sqlite3, minimal      {n / mini_cpu:10.0f}   Store/raw = {mini_cpu / store_cpu:.2f}x")
 
-    backends = [("sqlite", f"sqlite:///{tmp / 'search.db'}")]
+    keep = Path(args.keep) if args.keep else tmp
+    keep.mkdir(parents=True, exist_ok=True)
+    schema = f"hw_bench_{args.search_rows}"
+    backends = [("sqlite", f"sqlite:///{keep / f'search-{args.search_rows}.db'}")]
     if not args.no_postgres:
         try:
             import psycopg
 
             with psycopg.connect(pg_url(), connect_timeout=3, autocommit=True) as conn:
-                conn.execute("DROP SCHEMA IF EXISTS hw_bench CASCADE")
-                conn.execute("CREATE SCHEMA hw_bench")
-            backends.append(("postgres", pg_url() + "?options=-csearch_path%3Dhw_bench"))
-        except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL figures
+                if not args.keep:
+                    conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+                conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            backends.append(("postgres", pg_url() + f"?options=-csearch_path%3D{schema}"))
+        except Exception as exc:  # any failure here means: no PostgreSQL figures
             print(f"\n(PostgreSQL skipped: {exc})")
     for name, url in backends:
-        wall = fill(url, arts[: args.search_rows])
-        print(f"\n## search, {name}, {args.search_rows} articles (filled in {wall:.0f} s wall, "
-              f"{args.search_rows / wall:.0f} rows/s), {args.reps} queries per line, page of 20")
+        store = open_store(url)
+        have = store.counts()
+        store.close()
+        if have["articles"] + have["duplicates"] == args.search_rows:
+            filled = "reused"
+        else:
+            wall = fill(url, arts[: args.search_rows])
+            filled = f"filled in {wall:.0f} s wall, {args.search_rows / wall:.0f} rows/s"
+        print(f"\n## search, {name}, {args.search_rows} articles ({filled}), {args.reps} queries per line, "
+              "page of 20")
         store = open_store(url)
         store.search(vocab[0], ArticleQuery())  # warm caches
-        print(f"{'query':<11} {'order':<10} {'p50 ms':>8} {'p95 ms':>8} {'hits':>5}")
-        for kind, order, p50, p95, hits in search_latency(store, vocab, args.reps):
-            print(f"{kind:<11} {order:<10} {p50:8.2f} {p95:8.2f} {hits:5d}")
+        print(f"{'query':<11} {'order':<10} {'p50 ms':>8} {'p95 ms':>8} {'CPU p50':>8} {'hits':>5}")
+        for kind, order, p50, p95, cpu, hits in search_latency(store, vocab, args.reps):
+            print(f"{kind:<11} {order:<10} {p50:8.2f} {p95:8.2f} {cpu:8.2f} {hits:5d}")
         print(f"size on disk: {store.size_bytes() / 1e6:.0f} MB")
         store.close()
-        if name == "postgres":
+        if name == "postgres" and not args.keep:
             import psycopg
 
             with psycopg.connect(pg_url(), autocommit=True) as conn:
-                conn.execute("DROP SCHEMA hw_bench CASCADE")
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
     return 0
 
 

@@ -245,3 +245,16 @@ def test_prune_bodies_keeps_rows_and_counts(store: Store) -> None:
     assert store.counts() == before
     assert (store.get_story("s") or Story("s", "", NOW, NOW)).article_count == 2
     assert store.search("harbour", ArticleQuery())[0].article.id == new.id
+
+
+def test_catch_up_under_the_story_lock(store: Store) -> None:
+    (src, *_) = sources(store, 1)
+    store.save_articles([make_article(1, source_id=src.id)])
+    mark = store.article_mark()
+    later = [make_article(i, source_id=src.id, hours_ago=i) for i in (2, 3, 4)]
+    with store.story_lock():
+        store.save_articles(later)
+    got, new_mark = store.articles_after(mark, limit=2)
+    assert len(got) == 2 and new_mark > mark
+    rest, last = store.articles_after(new_mark)
+    assert {a.id for a in got + rest} == {a.id for a in later} and store.articles_after(last) == ([], last)

@@ -123,3 +123,27 @@ def test_concurrent_writers_agree_on_stories(url: str) -> None:
     finally:
         for s in stores:
             s.close()
+
+
+def test_story_lock_excludes_other_workers(url: str) -> None:
+    first, second = open_pg(url), open_pg(url)
+    order: list[str] = []
+    inside = threading.Event()
+
+    def other() -> None:
+        inside.wait()
+        with second.story_lock():
+            order.append("second")
+
+    t = threading.Thread(target=other)
+    t.start()
+    try:
+        with first.story_lock():
+            inside.set()
+            t.join(0.3)  # the other worker waits for the lock
+            order.append("first")
+        t.join()
+        assert order == ["first", "second"]
+    finally:
+        first.close()
+        second.close()

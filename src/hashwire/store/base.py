@@ -12,6 +12,7 @@ Rules every backend keeps (tests/test_store_contract.py runs the same suite on b
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -106,6 +107,18 @@ class Store(Protocol):
     def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
                offset: int = 0) -> list[SearchHit]:
         """Full-text search; order is "relevance" (with recency) or "recent"."""
+
+    # consistency across workers
+    def story_lock(self) -> AbstractContextManager[None]:
+        """Held by a worker around "catch up, assign stories, save the batch": on PostgreSQL a
+        session advisory lock shared by every worker on every machine, so two workers never open two
+        stories for one event because they raced; on SQLite a lock of this process (one ingest process)."""
+
+    def article_mark(self) -> int:
+        """Position of the newest stored article; take it before warming indexes with recent_articles."""
+
+    def articles_after(self, mark: int, limit: int = 1000) -> tuple[list[Article], int]:
+        """Articles stored after `mark` (by any worker), oldest first, and the mark to continue from."""
 
     # stories
     def get_story(self, story_id: str) -> Story | None: ...

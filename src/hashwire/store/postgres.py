@@ -5,14 +5,19 @@
   retried with backoff. Every operation is idempotent (upserts keyed by article id and entry
   identity), so a retry after a commit whose acknowledgement was lost only reports `False` ("not new").
 - Workers claim due sources with FOR UPDATE SKIP LOCKED and a lease (see claim_due_sources).
-- Stories: every batch takes pg_advisory_xact_lock(STORY_LOCK) before it writes stories, so story
-  upserts, merges and the article/outlet counts recomputed from rows never interleave between workers.
+- Stories, two levels. A worker holds story_lock() (session advisory lock ASSIGN_LOCK) around
+  "articles_after(mark) -> restore them into its story index -> assign the batch -> save_articles", so
+  assignment always sees every story other workers saved: no event is split into two stories by a
+  race. And every save takes pg_advisory_xact_lock(STORY_LOCK) before it writes stories, so upserts,
+  merges and the article/outlet counts recomputed from rows never interleave, even for callers that
+  do not use story_lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -32,6 +37,7 @@ T = TypeVar("T")
 
 STORY_LOCK = 0x68617368  # advisory lock key for story writes ("hash")
 MIGRATION_LOCK = 0x68617369
+ASSIGN_LOCK = 0x6861736A  # held by a worker around catch-up + story assignment + save (story_lock)
 _RANK = "ts_rank('{0.1, 0.2, 0.25, 1.0}', a.search, q.q)"  # weights D, C, B (text), A (title)
 _SQL_CACHE: dict[str, str] = {}
 
@@ -126,6 +132,21 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
 
     def _write(self, fn: Callable[[Cursor], T]) -> T:
         return self._run(fn, write=True)
+
+    @contextlib.contextmanager
+    def story_lock(self) -> Iterator[None]:
+        """A session advisory lock (ASSIGN_LOCK) held on one pooled connection for the block; if that
+        connection dies the server drops the lock, so a killed worker never blocks the others."""
+        try:
+            with self._pool.connection() as conn:
+                conn.execute("SELECT pg_advisory_lock(%s)", (ASSIGN_LOCK,))
+                try:
+                    yield
+                finally:
+                    with contextlib.suppress(psycopg.OperationalError):  # a lost session lost its lock too
+                        conn.execute("SELECT pg_advisory_unlock(%s)", (ASSIGN_LOCK,))
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            raise StoreError(f"PostgreSQL: cannot take the story lock: {exc}") from exc
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def migrate(self) -> None:

@@ -7,8 +7,8 @@ microseconds since the epoch (UTC), PostgreSQL keeps timestamptz.
 
 from __future__ import annotations
 
+import functools
 import html
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -16,6 +16,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
+
+from ..hashtag_form import tag_key
 from ..models import Article, Source, Story
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -71,14 +74,20 @@ def sort_time(article: Article) -> datetime:
 
 
 def dumps(items: Sequence[str]) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
+    return orjson.dumps(list(items)).decode("utf-8") if items else "[]"
 
 
 def loads(value: Any) -> list[str]:
-    if not value:
+    if not value or value == "[]":
         return []
-    out = json.loads(value)
+    out = orjson.loads(value)
     return [str(x) for x in out] if isinstance(out, list) else []
+
+
+@functools.lru_cache(maxsize=65_536)
+def cached_tag_key(display: str) -> str:
+    """tag_key, remembered: the same few thousand hashtags come back in every batch."""
+    return tag_key(display)
 
 
 def article_params(a: Article, t: TimeIn) -> tuple[Any, ...]:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from ..hashtag_form import tag_key
 from ..models import Article, Story, article_id
 from .base import Appearance, ArticleQuery
 from .rows import (
@@ -19,6 +18,9 @@ from .rows import (
     placeholders,
     sort_time,
     story_params,
+)
+from .rows import (
+    cached_tag_key as tag_key,
 )
 from .sql_base import Cursor, SQLBase
 
@@ -65,7 +67,7 @@ class ArticlesSQL(SQLBase):
         for part in chunks(ids):
             cur.execute(f"SELECT id FROM articles WHERE id IN ({placeholders(len(part))})", list(part))
             existing.update(r[0] for r in cur.fetchall())
-        owner = self._entry_owners(cur, arts)
+        owner = self._entry_owners(cur, arts, existing)
         flags: list[bool] = []
         seen: set[str] = set()
         rows, tag_rows, story_tag_rows, appear_rows = [], [], [], []
@@ -107,19 +109,17 @@ class ArticlesSQL(SQLBase):
                            {a.story_id for a in arts if a.story_id})
         return flags
 
-    def _entry_owners(self, cur: Cursor, arts: list[Article]) -> dict[tuple[int, str], str]:
-        """(source_id, guid) -> id of the article already stored under that entry identity."""
-        wanted: dict[int, set[str]] = defaultdict(set)
-        for a in arts:
-            if a.source_id is not None and a.guid:
-                wanted[a.source_id].add(a.guid)
+    def _entry_owners(self, cur: Cursor, arts: list[Article], existing: set[str]) -> dict[tuple[int, str], str]:
+        """(source_id, guid) -> id of the article already stored under that entry identity (new articles only)."""
+        pairs = sorted({(a.source_id, a.guid) for a in arts
+                        if a.source_id is not None and a.guid and a.id not in existing})
         owner: dict[tuple[int, str], str] = {}
-        for sid, guids in wanted.items():
-            for part in chunks(sorted(guids)):
-                cur.execute(f"SELECT guid, id FROM articles WHERE source_id = ? AND guid IN ({placeholders(len(part))})",
-                            [sid, *part])
-                for guid, aid in cur.fetchall():
-                    owner[(sid, guid)] = aid
+        for part in chunks(pairs, 250):
+            values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS TEXT))"] * len(part))
+            cur.execute(f"SELECT source_id, guid, id FROM articles WHERE (source_id, guid) IN (VALUES {values})",
+                        [x for pair in part for x in pair])
+            for sid, guid, aid in cur.fetchall():
+                owner[(sid, guid)] = aid
         return owner
 
     def _save_stories(self, cur: Cursor, stories: list[Story], story_tags: list[tuple[str, str]],
@@ -287,6 +287,18 @@ class ArticlesSQL(SQLBase):
             for _, art in page:
                 yield art
             cursor = (page[-1][0], page[-1][1].id)
+
+    def article_mark(self) -> int:
+        return int(self._read(lambda cur: cur.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]))
+
+    def articles_after(self, mark: int, limit: int = 1000) -> tuple[list[Article], int]:
+        def run(cur: Cursor) -> tuple[list[Article], int]:
+            cur.execute(f"SELECT {ARTICLE_COLUMNS}, seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (mark, max(1, limit)))
+            rows = cur.fetchall()
+            return [article_from_row(r, self._dt) for r in rows], (int(rows[-1][24]) if rows else mark)
+
+        return self._read(run)
 
     def _recent_page(self, cur: Cursor, cond: str, params: list[Any]) -> list[tuple[Any, Article]]:
         cur.execute(f"SELECT {ARTICLE_COLUMNS}, sort_at FROM articles a WHERE {cond} "

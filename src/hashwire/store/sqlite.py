@@ -14,7 +14,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +66,7 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
         parent = Path(self.path).parent
         parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.Lock()
+        self._story_lock = threading.RLock()
         self._readers_lock = threading.Lock()
         self._readers: list[sqlite3.Connection] = []
         self._local = threading.local()
@@ -135,6 +136,12 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
                 raise
             finally:
                 cur.close()
+
+    @contextlib.contextmanager
+    def story_lock(self) -> Iterator[None]:
+        """This process's story lock: a SQLite file has one ingest process (its single writer)."""
+        with self._story_lock:
+            yield
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def migrate(self) -> None:
