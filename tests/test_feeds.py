@@ -213,6 +213,24 @@ def test_tolerant_fallback_recovers_items_the_fast_parser_loses() -> None:
     assert [e.link for e in feed.entries] == [f"http://x.example/{i}" for i in (1, 2, 3)]
 
 
+@pytest.mark.parametrize("doc", [
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><title>&#xD800;x&#0;</title><entry><id>1</id></entry></feed>',
+    b'<rss><channel><item><link>http://[broken/a</link><title>t</title></item></channel></rss>',
+    b'<rss><channel><item><title>a &#xD800;</title><description>&lt;b&#xD800;</description></item>',
+    b"<rss><channel>" + b"<item>" * 5000,
+    b"<" * 100_000,
+])
+def test_hostile_documents_end_in_a_feed_or_a_parse_error(doc: bytes) -> None:
+    started = time.monotonic()
+    try:
+        feed = parse_feed(doc, "http://x.example/")
+    except FeedParseError:
+        pass
+    else:
+        assert all(isinstance(e.title, str) and e.guid for e in feed.entries)
+    assert time.monotonic() - started < 2
+
+
 def test_opml_round_trip() -> None:
     sources = [Source(url="https://a.example/feed", title="A & B", site_url="https://a.example/", language="en"),
                Source(url="https://b.example/news.xml", kind="sitemap", title="B"),

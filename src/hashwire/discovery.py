@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from .feed_lxml import join_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
               "application/json", "text/xml", "application/xml", "application/x.atom+xml",
@@ -25,7 +27,7 @@ def _declared(html: str, base_url: str) -> list[str]:
     base = base_url
     for el in doc.iter("base"):
         if el.get("href"):
-            base = urljoin(base_url, el.get("href", ""))
+            base = join_url(base_url, el.get("href", ""))
             break
     found: list[str] = []
     for el in doc.iter("link", "a"):
@@ -35,8 +37,15 @@ def _declared(html: str, base_url: str) -> list[str]:
         if not href or href.startswith(("javascript:", "data:", "mailto:")):
             continue
         if ("alternate" in rel and kind in FEED_TYPES and (kind != "application/json" or "feed" in href.lower())) or (el.tag == "a" and kind in FEED_TYPES[:4]):
-            found.append(urljoin(base, href))
+            found.append(join_url(base, href))
     return found
+
+
+def _http_url(url: str) -> bool:
+    try:
+        return urlsplit(url).scheme in ("http", "https")
+    except ValueError:
+        return False
 
 
 def discover_feeds(html: str, base_url: str) -> list[str]:
@@ -44,11 +53,14 @@ def discover_feeds(html: str, base_url: str) -> list[str]:
     (those still have to be fetched and parsed to know whether they exist)."""
     out: list[str] = []
     seen: set[str] = set()
-    parts = urlsplit(base_url)
-    root = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    candidates = _declared(html, base_url) + [root + p for p in COMMON_PATHS if root]
-    for url in candidates:
-        if url.split("#")[0] not in seen and urlsplit(url).scheme in ("http", "https"):
-            seen.add(url.split("#")[0])
-            out.append(url.split("#")[0])
+    try:
+        parts = urlsplit(base_url)
+        root = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    except ValueError:
+        root = ""
+    for url in _declared(html, base_url) + [root + p for p in COMMON_PATHS if root]:
+        url = url.split("#")[0]
+        if url not in seen and _http_url(url):
+            seen.add(url)
+            out.append(url)
     return out

@@ -6,6 +6,7 @@ import base64
 import binascii
 import html
 import re
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -103,13 +104,20 @@ def markup(el: etree._Element) -> str:
     return text.strip()
 
 
+def join_url(base: str, href: str) -> str:
+    """`href` resolved against `base`; as given when either is not a URL urllib can read."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
 def _href(el: etree._Element, value: str) -> str:
     value = value.strip()
     if value and not _ABSOLUTE.match(value):
         base = el.base
         if base:
-            from urllib.parse import urljoin
-            return urljoin(base, value)
+            return join_url(base, value)
     return value
 
 

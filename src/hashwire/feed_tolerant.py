@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import calendar
 import io
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from .feed_xml import repair
 from .models import Entry, Feed
+
+log = logging.getLogger(__name__)
 
 _FORMATS = {"rss20": "rss20", "rss10": "rdf", "rss090": "rdf", "atom10": "atom10", "atom03": "atom03",
             "atom02": "atom03", "atom01": "atom03", "cdf": "cdf"}
@@ -51,8 +55,16 @@ def tolerant_parse(data: bytes, url: str = "", content_type: str = "") -> Feed |
     headers = {"content-location": url} if url else {}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False,
-                              resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=True)
+    except Exception:  # feedparser has crashes of its own on hostile bytes (e.g. surrogate references)
+        try:
+            parsed = feedparser.parse(io.BytesIO(repair(data, content_type)), response_headers=headers,
+                                      sanitize_html=False, resolve_relative_uris=True)
+        except Exception:
+            log.debug("feedparser failed on %s too", url or "a document", exc_info=True)
+            return None
     info = parsed.get("feed") or {}
     if not parsed.get("entries") and not info.get("title") and not parsed.get("version"):
         return None

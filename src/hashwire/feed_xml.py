@@ -16,12 +16,25 @@ from .errors import FeedParseError
 XML_BUILTIN = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHAR_REF = re.compile(rb"&#([0-9]{1,10}|[xX][0-9A-Fa-f]{1,8});")
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,8}|#x[0-9A-Fa-f]{1,8});)")
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?\?>")
 _DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    """Character references to code points XML forbids (NUL, C0 controls, surrogates) are dropped."""
+    body = match.group(1)
+    try:
+        code = int(body[1:], 16) if body[:1] in (b"x", b"X") else int(body)
+    except ValueError:
+        return b""
+    if code in (9, 10, 13) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return match.group(0)
+    return b""
 
 
 def _numeric_entity(match: re.Match[bytes]) -> bytes:
@@ -97,6 +110,7 @@ def repair(data: bytes, content_type: str = "") -> bytes:
         data = _CONTROL.sub(b"", data)
     data = _DOCTYPE.sub(b"", data, count=1)
     if b"&" in data:
+        data = _CHAR_REF.sub(_char_ref, data)
         data = _ENTITY.sub(_numeric_entity, data)
         data = _BARE_AMP.sub(b"&amp;", data)
     return data

@@ -41,7 +41,11 @@ def _fast(data: bytes, url: str, content_type: str) -> tuple[Feed, bool]:
     if looks_like_json(data, content_type):
         return parse_json_feed(data, url), True
     root, clean = parse_xml(data, url, content_type)
-    feed = parse_tree(root)
+    try:
+        feed = parse_tree(root)
+    except (UnicodeError, ValueError) as exc:
+        # libxml2's recovery can leave bytes that are not UTF-8 in a text node
+        raise FeedParseError(f"unreadable text in the document: {exc}") from exc
     if feed is None and is_sitemap(root):
         feed = parse_sitemap(root, url)
     if feed is None:
@@ -101,7 +105,10 @@ def entry_identity(entry: Entry) -> str:
     if entry.guid:
         return entry.guid
     if entry.link:
-        return canonical_url(entry.link)
+        try:
+            return canonical_url(entry.link)
+        except ValueError:  # not a URL urllib can read (e.g. a broken IPv6 literal): keep it as given
+            return entry.link
     return "sha:" + _digest(entry.title, entry.content_html or entry.summary)
 
 
@@ -119,5 +126,5 @@ def assign_identities(entries: list[Entry]) -> None:
         if len({(e.link, e.title) for e in same}) == 1:
             continue  # a true repeat of one item; the store keeps it once
         for e in same:
-            e.guid = (canonical_url(e.link) if e.link else "") or "sha:" + _digest(
-                e.title, e.content_html or e.summary)
+            e.guid = ""
+            e.guid = entry_identity(e)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 from typing import Any
-from urllib.parse import urljoin
 
 import orjson
 
 from .errors import FeedParseError
 from .feed_dates import parse_date
+from .feed_lxml import join_url
 from .models import Entry, Feed
 
 
@@ -47,7 +47,7 @@ def parse_json_feed(data: bytes, url: str = "") -> Feed:
             continue
         link = _str(item.get("url")) or _str(item.get("external_url"))
         if link and base:
-            link = urljoin(base, link)
+            link = join_url(base, link)
         content = _str(item.get("content_html"))
         if not content and _str(item.get("content_text")):
             content = "<p>" + html.escape(_str(item.get("content_text"))) + "</p>"

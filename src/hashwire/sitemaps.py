@@ -6,11 +6,10 @@ A sitemap index lists other sitemaps; their URLs come back in Feed.sitemaps for 
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from lxml import etree
 
 from .feed_dates import parse_date
+from .feed_lxml import join_url
 from .models import Entry, Feed
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -44,7 +43,7 @@ def parse_sitemap(root: etree._Element, url: str = "") -> Feed:
         if kind == "sitemapindex" and local == "sitemap":
             loc = next((_text(c) for c in node if _local(c.tag)[1] == "loc"), "")
             if loc:
-                feed.sitemaps.append(urljoin(url, loc) if url else loc)
+                feed.sitemaps.append(join_url(url, loc) if url else loc)
         elif local == "url":
             entry = _url_entry(node, url)
             if entry is not None:
@@ -76,7 +75,7 @@ def _url_entry(node: etree._Element, base: str) -> Entry | None:
             entry.image = next((_text(c) for c in child if _local(c.tag)[1] == "loc"), "")
     if not loc:
         return None
-    entry.link = urljoin(base, loc) if base else loc
+    entry.link = join_url(base, loc) if base else loc
     entry.guid = entry.link
     if entry.published is None:
         entry.published = entry.updated
