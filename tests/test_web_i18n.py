@@ -91,3 +91,28 @@ def test_arabic_pages_are_right_to_left_with_arabic_content(seeded: Any) -> None
     assert english.cssselect("nav.langs a")[0].get("href") == "/ar/hashtag/PortStrike"
     alternates = {link.get("hreflang") for link in english.cssselect('link[rel="alternate"][hreflang]')}
     assert alternates == {"en", "ar"}
+
+
+def test_a_third_language_is_one_more_file(seeded: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from hashwire.web import i18n
+
+    for code in ("en", "ar"):
+        shutil.copy(I18N_DIR / f"{code}.json", tmp_path / f"{code}.json")
+    (tmp_path / "fr.json").write_text(json.dumps({
+        "language_name": "Français", "dir": "ltr", "plural": {"rules": [[0, 1, "one"]]},
+        "strings": {"top_stories": "À la une", "rel.days.one": "il y a un jour", "rel.days.other": "il y a {n} jours"},
+    }), encoding="utf-8")
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    i18n.languages.cache_clear()
+    try:
+        client = Client(create_app(seeded[0], Config(environ={})))
+        page = lxml_html.fromstring(client.get("/fr/").text)
+        assert page.getroottree().getroot().get("lang") == "fr"
+        assert page.cssselect("h2")[0].text_content() == "À la une"
+        assert page.cssselect("h1")[0].text_content().endswith("À la une")
+        assert "Trending hashtags" in page.text_content()  # untranslated strings fall back to English
+        assert "Français" in lxml_html.fromstring(client.get("/en/").text).cssselect("nav.langs")[0].text_content()
+    finally:
+        i18n.languages.cache_clear()

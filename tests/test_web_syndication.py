@@ -66,8 +66,11 @@ def test_feed_items_match_the_page_and_escape_titles(client: Client) -> None:
     first = parsed.entries[0]
     assert first.title == "Port authority offers new talks as strike enters second day"
     assert "#PortStrike" in [t.term for t in first.tags]
+    assert first.content[0].value.startswith("<p>The port authority offered new talks")
     atom = feedparser.parse(client.get("/en/hashtag/PortStrike/feed.atom").content)
     assert atom.entries[0].author == "Valley Post"
+    assert "<p>" in atom.entries[0].content[0].value
+    assert client.get("/en/hashtag/PortStrike/feed.json").json()["items"][0]["content_html"].startswith("<p>")
 
 
 def test_unknown_feed_format_is_404(client: Client) -> None:

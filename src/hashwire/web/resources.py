@@ -222,8 +222,11 @@ class Site:
 
     def categories(self, language: str | None) -> list[dict[str, Any]]:
         def build() -> list[dict[str, Any]]:
-            recent = self.store.list_articles(ArticleQuery(language=language, limit=1000))
-            counts = Counter(a.category for a in recent if a.category)
+            # from the stories (light rows) rather than the articles (full texts)
+            counts: Counter[str] = Counter()
+            for story in self.store.top_stories(language=language, limit=500):
+                if story.category:
+                    counts[story.category] += story.article_count
             return [{"name": n, "articles": c} for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         return self.memo(("categories", language), build)
 
