@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -63,8 +63,6 @@ def from_micros(value: Any) -> datetime | None:
     """SQLite time codec, out."""
     if value is None:
         return None
-    from datetime import timedelta
-
     return EPOCH + timedelta(microseconds=int(value))
 
 
@@ -170,28 +168,38 @@ def fts5_query(terms: Sequence[str]) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def make_snippet(text: str, title: str, terms: Sequence[str], words: int = 32) -> str:
-    """About `words` words of `text` around the first matched term (else of the title), HTML-escaped,
-    every whole-word match of a term wrapped in <mark>. Made here, not by the database, so both
-    backends give the same snippet and only the page's hits pay for it."""
-    if not terms:
-        return html.escape(" ".join(text.split()[:words]))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-                         + r")(?!\w)", re.IGNORECASE)
-    body = text if pattern.search(text) else (title if pattern.search(title) else text)
-    tokens = body.split()
-    first = next((i for i, tok in enumerate(tokens) if pattern.search(tok)), 0)
-    start = max(0, first - words // 4)
-    window = " ".join(tokens[start : start + words])
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+def make_snippet(text: str, title: str, terms: Sequence[str], chars: int = 220) -> str:
+    """About `chars` characters of `text` around the first matched term (else of the title), cut at
+    spaces, HTML-escaped, every whole-word match of a term wrapped in <mark>. Made here, not by the
+    database, so both backends give the same snippet and only the page's hits pay for it."""
+    pattern = _terms_pattern(tuple(terms)) if terms else None
+    body, first = text, pattern.search(text) if pattern else None
+    if pattern is not None and first is None and (in_title := pattern.search(title)) is not None:
+        body, first = title, in_title
+    start = max(0, first.start() - chars // 4) if first is not None else 0
+    if start > 0:
+        space = body.find(" ", start, first.start() if first is not None else None)
+        start = space + 1 if space >= 0 else start
+    end = start + chars
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space > start else end
+    window = " ".join(body[start:end].split())
+    if pattern is None:
+        return html.escape(window, quote=False)
     out, pos = [], 0
     for m in pattern.finditer(window):
         out.append(html.escape(window[pos : m.start()], quote=False))
         out.append("<mark>" + html.escape(m.group(0), quote=False) + "</mark>")
         pos = m.end()
     out.append(html.escape(window[pos:], quote=False))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + words < len(tokens) else ""
-    return prefix + "".join(out) + suffix
+    return ("… " if start > 0 else "") + "".join(out) + (" …" if end < len(body) else "")
 
 
 def placeholders(n: int) -> str:

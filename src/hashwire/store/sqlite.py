@@ -37,6 +37,7 @@ from .sql_base import RECENCY_HOURS, Cursor, candidate_pages, migrations_for
 from .sql_catalog import CatalogSQL
 
 T = TypeVar("T")
+CACHE_KIB = 65_536  # page cache per connection, KiB
 
 
 
@@ -83,6 +84,7 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
         conn.execute(f"PRAGMA busy_timeout={int(self._busy_ms)}")
         conn.execute(f"PRAGMA synchronous={self._synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # random-key indexes (ids, URLs) need it at scale
         return conn
 
     # ---- backend hooks ------------------------------------------------------------------------
