@@ -69,3 +69,22 @@ def test_errors_and_uncacheable_answers_are_not_cached(tmp_path: Path) -> None:
         assert client.get("/healthz").headers["cache-control"] == "no-store"
     finally:
         store.close()
+
+
+def test_gzip_for_clients_that_accept_it(tmp_path: Path) -> None:
+    store, _ = open_seeded(tmp_path / "gzip.db")
+    try:
+        client = Client(create_app(store, Config(environ={})))
+        plain = client.get("/en/hashtag/PortStrike", headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers and plain.headers["vary"] == "accept-encoding"
+        for _ in range(2):  # compressed once, then served from the cache
+            packed = client.get("/en/hashtag/PortStrike", headers={"accept-encoding": "gzip, br"})
+            assert packed.headers["content-encoding"] == "gzip"
+            assert packed.text == plain.text  # httpx decodes it
+            assert int(packed.headers["content-length"]) < len(plain.content) / 2
+            assert packed.headers["etag"] != plain.headers["etag"]
+        again = client.get("/en/hashtag/PortStrike", headers={"accept-encoding": "gzip",
+                                                             "if-none-match": packed.headers["etag"]})
+        assert again.status_code == 304
+    finally:
+        store.close()

@@ -8,6 +8,7 @@ most once per `check_interval` seconds, so a cache hit costs no database work.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import time
 from collections import OrderedDict
@@ -54,6 +55,10 @@ class Generation:
         self._checked = float("-inf")
 
 
+COMPRESSIBLE = (b"text/", b"application/json", b"application/xml", b"application/rss+xml",
+                b"application/atom+xml", b"application/feed+json", b"application/javascript")
+
+
 @dataclass(slots=True)
 class Entry:
     generation: int
@@ -63,28 +68,43 @@ class Entry:
     body: bytes
     etag: bytes
     route: str
+    compressible: bool = False
+    gzipped: bytes | None = None  # made on the first request that accepts gzip, then kept
 
 
 def etag_for(body: bytes) -> bytes:
     return b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
 
 
-def _not_modified(scope: Scope, etag: bytes) -> bool:
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
     for name, value in scope["headers"]:
-        if name == b"if-none-match":
-            tags = {t.strip().removeprefix(b"W/") for t in value.split(b",")}
-            return etag in tags or b"*" in tags
-    return False
+        if name == wanted:
+            return bytes(value)
+    return None
 
 
-async def _send_entry(scope: Scope, send: Send, status: int, headers: list[tuple[bytes, bytes]],
-                      body: bytes, etag: bytes) -> None:
-    if status == 200 and _not_modified(scope, etag):
+def _not_modified(scope: Scope, etag: bytes) -> bool:
+    value = _header(scope, b"if-none-match")
+    if value is None:
+        return False
+    tags = {t.strip().removeprefix(b"W/") for t in value.split(b",")}
+    return etag in tags or b"*" in tags
+
+
+async def _send_entry(scope: Scope, send: Send, entry: Entry) -> None:
+    headers, body, etag = entry.headers, entry.body, entry.etag
+    if entry.compressible and b"gzip" in (_header(scope, b"accept-encoding") or b""):
+        if entry.gzipped is None:
+            entry.gzipped = gzip.compress(entry.body, compresslevel=6, mtime=0)
+        body, etag = entry.gzipped, entry.etag[:-1] + b'-gz"'
+        headers = [(k, v) for k, v in headers if k not in (b"content-length", b"etag")]
+        headers += [(b"content-encoding", b"gzip"), (b"content-length", str(len(body)).encode()), (b"etag", etag)]
+    if entry.status == 200 and _not_modified(scope, etag):
         kept = [(k, v) for k, v in headers if k in (b"etag", b"cache-control", b"vary")]
         await send({"type": "http.response.start", "status": 304, "headers": kept})
         await send({"type": "http.response.body", "body": b""})
         return
-    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.start", "status": entry.status, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
 
@@ -117,7 +137,7 @@ class ResponseCacheMiddleware:
         if entry is not None and entry.generation == generation and entry.expires > now:
             self.hits += 1
             scope["hashwire.route"] = entry.route
-            await _send_entry(scope, send, entry.status, entry.headers, entry.body, entry.etag)
+            await _send_entry(scope, send, entry)
             return
         self.misses += 1
         started: Message = {}
@@ -140,11 +160,16 @@ class ResponseCacheMiddleware:
                 headers.append((b"etag", etag))
             if b"cache-control" not in names:
                 headers.append((b"cache-control", b"public, max-age=60"))
+        compressible = (status == 200 and len(body) >= 1024 and b"content-encoding" not in names
+                        and names.get(b"content-type", b"").startswith(COMPRESSIBLE))
+        if compressible:
+            headers.append((b"vary", b"accept-encoding"))
+        route = getattr(scope.get("route"), "path", None) or "unmatched"
+        fresh = Entry(generation, now + self.max_age, status, headers, body, etag, route, compressible)
         control = names.get(b"cache-control", b"")
         if status == 200 and scope["method"] == "GET" and b"no-store" not in control and b"private" not in control:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            self.entries[key] = Entry(generation, now + self.max_age, status, headers, body, etag, route)
+            self.entries[key] = fresh
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
-        await _send_entry(scope, send, status, headers, body, etag)
+        await _send_entry(scope, send, fresh)
