@@ -23,6 +23,11 @@ VECTOR_TERMS = 120  # strongest terms kept per article
 CENTROID_TERMS = 300  # strongest terms kept per story
 POSTED_TERMS = 16  # terms a story is retrievable by
 QUERY_TERMS = 16  # terms an article looks stories up by
+YEAR_PENALTY = 0.6  # similarity kept when an article's years disagree with its story's
+YEAR_SHARE = 0.25  # a year counts for a story when this share of its articles mention it
+NAME_TERMS = 2  # an article's main names and figures
+STORY_NAMES = 3  # a story's main names and figures
+NAME_PENALTY = 0.5  # similarity kept when neither side's main names occur in the other
 
 
 @dataclass(slots=True)
@@ -34,21 +39,31 @@ class Assignment:
 
 
 @dataclass(slots=True)
+class _Doc:
+    vec: dict[str, float]  # unit-length TF-IDF vector
+    years: frozenset[str]
+    names: dict[str, float]  # the article's strongest names and numbers, with their weights
+
+
+@dataclass(slots=True)
 class _OpenStory:
     story: Story
     centroid: dict[str, float]
     norm: float = 0.0
     members: int = 0
     sources: set[str] = field(default_factory=set)
+    years: dict[str, int] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)  # summed weights of members' main names
 
 
 class StoryIndex:
     """The open stories of the last `window_hours`, held in memory; rebuilt with `restore`."""
 
-    def __init__(self, window_hours: float = 72, *, threshold: float = 0.3,
-                 merge_threshold: float = 0.5) -> None:
+    def __init__(self, window_hours: float = 72, *, threshold: float = 0.2,
+                 young_threshold: float = 0.35, merge_threshold: float = 0.35) -> None:
         self.window = timedelta(hours=window_hours)
         self.threshold = threshold
+        self.young_threshold = max(young_threshold, threshold)
         self.merge_threshold = merge_threshold
         self.now: datetime | None = None
         self.stats = TermStats()
@@ -67,22 +82,22 @@ class StoryIndex:
     def assign(self, article: Article) -> Assignment:
         """Put a new article into a story (its `story_id` is set) and return the story."""
         when = self._advance(article)
-        vec = self._vector(article)
-        scored = self._score(vec)
+        doc = self._doc(article)
+        scored = self._score(doc)
         merged: list[str] = []
-        if scored and scored[0][0] >= self.threshold:
-            sim, sid = scored[0]
+        if scored and scored[0][0] >= 0.0:
+            _, sim, sid = scored[0]
             target = self._open[sid]
-            for other_sim, other_id in scored[1:3]:
+            for _, other_sim, other_id in scored[1:3]:
                 if other_sim >= self.merge_threshold and sim >= self.merge_threshold:
                     self._merge(target, self._open[other_id])
                     merged.append(other_id)
-            self._join(target, article, vec, when)
+            self._join(target, article, doc, when)
             article.story_id = target.story.id
             return Assignment(story=target.story, is_new=False, merged=merged, similarity=sim)
-        opened = self._start(article, vec, when)
+        opened = self._start(article, doc, when)
         article.story_id = opened.story.id
-        return Assignment(story=opened.story, is_new=True, similarity=scored[0][0] if scored else 0.0)
+        return Assignment(story=opened.story, is_new=True, similarity=scored[0][1] if scored else 0.0)
 
     def restore(self, article: Article) -> None:
         """Re-add an article already assigned to `article.story_id` (warming after a restart)."""
@@ -90,35 +105,48 @@ class StoryIndex:
             self.assign(article)
             return
         when = self._advance(article)
-        vec = self._vector(article)
+        doc = self._doc(article)
         held = self._open.get(article.story_id)
         if held is None:
-            held = self._start(article, vec, when, story_id=article.story_id)
+            held = self._start(article, doc, when, story_id=article.story_id)
         else:
-            self._join(held, article, vec, when)
+            self._join(held, article, doc, when)
 
     # -- features ----------------------------------------------------------------------
-    def _vector(self, article: Article) -> dict[str, float]:
+    def _doc(self, article: Article) -> _Doc:
         feats = term_features(article.title, article.text)
-        self.stats.add(feats.terms.keys())
-        weights = {t: log_tf(c) * self.stats.idf(t) for t, c in feats.terms.items()}
+        idf = self.stats.add(feats.terms.keys())
+        weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
         if len(weights) > VECTOR_TERMS:
             weights = dict(heapq.nlargest(VECTOR_TERMS, weights.items(), key=lambda kv: kv[1]))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+        vec = {t: w / norm for t, w in weights.items()}
+        named = [(t, w) for t, w in vec.items() if (t in feats.names or t in feats.numbers) and "_" not in t]
+        return _Doc(vec=vec, years=feats.years, names=dict(heapq.nlargest(NAME_TERMS, named, key=_weight)))
 
-    def _score(self, vec: dict[str, float]) -> list[tuple[float, str]]:
+    def _score(self, doc: _Doc) -> list[tuple[float, float, str]]:
+        """Candidate stories as (similarity above the story's bar, similarity, id), best first.
+
+        The bar is higher for a story of one or two articles, whose centroid is still noisy, than
+        for an established one: a look-alike event must not capture a young story."""
+        vec = doc.vec
         query = [t for t, _ in heapq.nlargest(QUERY_TERMS, vec.items(), key=lambda kv: kv[1])]
         scored = []
         for sid in self._index.candidates(query):
             held = self._open[sid]
             dot = sum(w * held.centroid.get(t, 0.0) for t, w in vec.items())
-            scored.append((dot / held.norm if held.norm else 0.0, sid))
+            sim = dot / held.norm if held.norm else 0.0
+            if doc.years and held.years and _years_disagree(doc.years, held):
+                sim *= YEAR_PENALTY
+            if doc.names and held.names and _names_disagree(doc, held):
+                sim *= NAME_PENALTY
+            bar = self.threshold + (self.young_threshold - self.threshold) / held.members
+            scored.append((sim - bar, sim, sid))
         scored.sort(reverse=True)
         return scored
 
     # -- story state -------------------------------------------------------------------
-    def _start(self, article: Article, vec: dict[str, float], when: datetime,
+    def _start(self, article: Article, doc: _Doc, when: datetime,
                story_id: str | None = None) -> _OpenStory:
         sid = story_id or article.id[:16]
         while sid in self._open and story_id is None:
@@ -127,14 +155,20 @@ class StoryIndex:
                       lead_article_id=article.id, language=article.language, category=article.category)
         held = _OpenStory(story=story, centroid={})
         self._open[sid] = held
-        self._join(held, article, vec, when)
+        self._join(held, article, doc, when)
         return held
 
-    def _join(self, held: _OpenStory, article: Article, vec: dict[str, float], when: datetime) -> None:
+    def _join(self, held: _OpenStory, article: Article, doc: _Doc, when: datetime) -> None:
         story = held.story
         centroid = held.centroid
-        for t, w in vec.items():
+        for t, w in doc.vec.items():
             centroid[t] = centroid.get(t, 0.0) + w
+        for y in doc.years:
+            held.years[y] = held.years.get(y, 0) + 1
+        for t, w in doc.names.items():
+            held.names[t] = held.names.get(t, 0.0) + w
+        if len(held.names) > 8 * STORY_NAMES:
+            held.names = dict(heapq.nlargest(4 * STORY_NAMES, held.names.items(), key=_weight))
         if len(centroid) > 2 * CENTROID_TERMS:
             held.centroid = centroid = dict(
                 heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1]))
@@ -163,6 +197,10 @@ class StoryIndex:
         for t, w in other.centroid.items():
             into.centroid[t] = into.centroid.get(t, 0.0) + w
         into.members += other.members
+        for y, n in other.years.items():
+            into.years[y] = into.years.get(y, 0) + n
+        for t, w in other.names.items():
+            into.names[t] = into.names.get(t, 0.0) + w
         into.sources |= other.sources
         into.story.article_count += other.story.article_count
         into.story.source_count = len(into.sources)
@@ -189,6 +227,30 @@ class StoryIndex:
                 self._index.remove(sid)
                 del self._open[sid]
         return when
+
+
+def _names_disagree(doc: _Doc, held: _OpenStory) -> bool:
+    """True when none of the article's main names is a main name of the story, and none of the
+    story's main names occurs in the article at all.
+
+    Two events of one kind (two earthquakes, two arrests) share their vocabulary but rarely their
+    protagonists, places and figures.
+    """
+    if any(t in held.names for t in doc.names):
+        return False
+    top = heapq.nlargest(STORY_NAMES, held.names.items(), key=_weight)
+    return not any(t in doc.vec for t, _ in top)
+
+
+def _weight(item: tuple[str, float]) -> float:
+    return item[1]
+
+
+def _years_disagree(years: frozenset[str], held: _OpenStory) -> bool:
+    """True when the years an article mentions share none with the years most of a story mentions."""
+    floor = max(1, held.members * YEAR_SHARE)
+    common = {y for y, n in held.years.items() if n >= floor}
+    return bool(common) and not (years & common)
 
 
 def _next_id(sid: str) -> str:

@@ -77,6 +77,7 @@ class DuplicateIndex:
         self._sigs = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._expiry: list[tuple[datetime, str]] = []
         self._meta: dict[str, tuple[str, str]] = {}  # id -> (canonical url, content hash)
+        self._last: tuple[str, str, np.ndarray] | None = None  # check() then add() shingle once
 
     def __len__(self) -> int:
         return len(self._meta)
@@ -92,7 +93,7 @@ class DuplicateIndex:
         known = self._by_hash.get(chash)
         if known is not None and known != article.id and article.text.strip():
             return Duplicate(of=known, kind="content")
-        sig = signature(article.text)
+        sig = self._signature(article)
         if not len(sig):
             return None
         best: tuple[float, str] | None = None
@@ -116,7 +117,7 @@ class DuplicateIndex:
         self._by_url.setdefault(article.url, article.id)
         if article.text.strip():
             self._by_hash.setdefault(chash, article.id)
-        sig = signature(article.text)
+        sig = self._signature(article)
         if len(sig):
             slot = self._take_slot(article.id)
             self._sigs[slot] = sig
@@ -134,6 +135,14 @@ class DuplicateIndex:
             heapq.heappush(self._expiry, (when, article.id))
 
     # -- internals ---------------------------------------------------------------------
+    def _signature(self, article: Article) -> np.ndarray:
+        last = self._last
+        if last is not None and last[0] == article.id and last[1] is article.text:
+            return last[2]
+        sig = signature(article.text)
+        self._last = (article.id, article.text, sig)
+        return sig
+
     def _candidates(self, sig: np.ndarray) -> set[int]:
         found: set[int] = set()
         for key in _band_keys(sig):

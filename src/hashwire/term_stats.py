@@ -22,12 +22,13 @@ class TermStats:
         self.docs = 0
         self._df = np.zeros(1 << _BITS, dtype=np.uint32)
 
-    def add(self, terms: Iterable[str]) -> None:
-        """Count one document holding `terms` (each distinct term once)."""
+    def add(self, terms: Iterable[str]) -> np.ndarray:
+        """Count one document holding `terms` (each distinct term once); returns their idf, in order."""
         self.docs += 1
         cells = np.fromiter((stable_hash(t) & _MASK for t in terms), dtype=np.int64)
         if len(cells):
             self._df[np.unique(cells)] += 1
+        return np.log((self.docs + 1) / (self._df[cells] + 1.0)) + 1.0
 
     def df(self, term: str) -> int:
         return int(self._df[stable_hash(term) & _MASK])

@@ -81,6 +81,7 @@ class TermFeatures:
     terms: dict[str, float]  # term -> weighted count (title and names boosted)
     names: frozenset[str]  # capitalised words/phrases found mid-sentence, lower-cased
     numbers: frozenset[str]  # numbers written in the text (years, magnitudes, tolls)
+    years: frozenset[str] = frozenset()  # four-digit years 1900-2099 among the numbers
 
 
 def _stem(word: str) -> str:
@@ -96,7 +97,7 @@ def _stem(word: str) -> str:
 
 
 def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weight: float = 2.0,
-                  max_words: int = 600) -> TermFeatures:
+                  number_weight: float = 2.0, max_words: int = 600) -> TermFeatures:
     """Terms of an article for story matching.
 
     Capitalised words that do not start a sentence are taken as names (people, places, bodies):
@@ -122,9 +123,10 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
             count += 1
             if count > max_words:
                 break
+            w = weight
             if raw[0].isdigit():
                 numbers.add(raw)
-                terms[raw] = terms.get(raw, 0.0) + weight
+                terms[raw] = terms.get(raw, 0.0) + w * number_weight
                 prev_name = ""
                 continue
             low = raw.casefold()
@@ -135,16 +137,17 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
             is_name = raw[0].isupper() and not boundary and part is not title
             if is_name:
                 names.add(stem)
-                terms[stem] = terms.get(stem, 0.0) + weight * name_weight
+                terms[stem] = terms.get(stem, 0.0) + w * name_weight
                 if prev_name:
                     pair = prev_name + "_" + stem
                     names.add(pair)
-                    terms[pair] = terms.get(pair, 0.0) + weight * name_weight
+                    terms[pair] = terms.get(pair, 0.0) + w * name_weight
                 prev_name = stem
             else:
-                terms[stem] = terms.get(stem, 0.0) + weight
+                terms[stem] = terms.get(stem, 0.0) + w
                 prev_name = ""
-    return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers))
+    years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
+    return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years)
 
 
 def log_tf(count: float) -> float:
