@@ -33,7 +33,9 @@ def test_pragmas_and_schema_version(db: Path) -> None:
         assert store.integrity_check() == "ok"
     finally:
         store.close()
-    reopened = open_store(f"sqlite:///{db}")  # migrating an up-to-date file changes nothing
+    reopened = open_store(f"sqlite:///{db}?synchronous=FULL")  # migrating an up-to-date file changes nothing
+    assert isinstance(reopened, SQLiteStore)
+    assert reopened._writer.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: fsync every commit
     reopened.close()
     with pytest.raises(ValueError):
         SQLiteStore(db, synchronous="OFF")

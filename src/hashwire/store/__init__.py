@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Appearance, ArticleQuery, Store
+from .base import Appearance, ArticleQuery, Store, cursor_of
 
-__all__ = ["Appearance", "ArticleQuery", "Store", "open_store"]
+__all__ = ["Appearance", "ArticleQuery", "Store", "cursor_of", "open_store"]
 
 
 def open_store(url: str) -> Store:
-    """Open (and migrate) the store named by a URL: sqlite:///path.db, a bare path, or postgresql://..."""
+    """Open (and migrate) the store named by a URL: sqlite:///relative.db, sqlite:////absolute.db, a bare
+    path, or postgresql://user@host/db. SQLite takes `?synchronous=FULL` to fsync every commit (survives
+    power loss; the default NORMAL survives a killed process, see sqlite.py)."""
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
@@ -16,7 +18,8 @@ def open_store(url: str) -> Store:
     else:
         from .sqlite import SQLiteStore
 
-        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
-        store = SQLiteStore(path)
+        path, _, query = url.removeprefix("sqlite:///").removeprefix("sqlite://").partition("?")
+        options = dict(part.partition("=")[::2] for part in query.split("&") if part)
+        store = SQLiteStore(path, synchronous=options.get("synchronous", "NORMAL"))
     store.migrate()
     return store
