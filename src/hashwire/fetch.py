@@ -298,7 +298,8 @@ class Fetcher:
         except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
             raise FetchError("connect", f"cannot connect to {urlsplit(url).netloc}: {exc}") from exc
         except aiohttp.ClientPayloadError as exc:
-            raise FetchError("decode", f"broken body from {url}: {exc}") from exc
+            # Content-Length not met or chunked encoding broken: the transfer failed, not the decoding
+            raise FetchError("connect", f"body from {url} cut short: {exc}") from exc
         except (aiohttp.ClientResponseError, aiohttp.InvalidURL, aiohttp.ClientError, ValueError) as exc:
             raise FetchError("connect", f"bad answer from {urlsplit(url).netloc}: {exc}") from exc
 
@@ -309,10 +310,11 @@ def _raise_for_status(status: int, headers: dict[str, str], url: str) -> None:
             raise FetchError("http_5xx" if status >= 500 else "http_4xx", f"{url}: redirect without Location")
         return
     retry_after = parse_retry_after(headers.get("retry-after", ""))
+    wait = f", retry after {retry_after:g} s" if retry_after is not None else ""
     if status == 429:
-        raise FetchError("rate_limited", f"{url}: 429 Too Many Requests", retry_after=retry_after)
+        raise FetchError("rate_limited", f"{url}: 429 Too Many Requests{wait}", retry_after=retry_after)
     if status == 503:
-        raise FetchError("unavailable", f"{url}: 503 Service Unavailable", retry_after=retry_after)
+        raise FetchError("unavailable", f"{url}: 503 Service Unavailable{wait}", retry_after=retry_after)
     if status >= 500:
         raise FetchError("http_5xx", f"{url}: HTTP {status}")
     raise FetchError("http_4xx", f"{url}: HTTP {status}")
