@@ -9,6 +9,7 @@ cache (pages, API and feeds; invalidated by the store's generation).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 from starlette.applications import Starlette
@@ -36,14 +37,25 @@ from .syndication import Feeds
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_RATE_LIMIT = (20.0, 120)  # tokens per second, burst, per client address
+FROM_CONFIG: Any = object()
 
 
-def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | None = DEFAULT_RATE_LIMIT,
+def configured_rate_limit(config: Config) -> tuple[float, int] | None:
+    """Settings `api_rate_limit` (requests per second per client, 0 = off) and `api_burst`, when the
+    settings table has them; else DEFAULT_RATE_LIMIT."""
+    rate = float(getattr(config, "api_rate_limit", DEFAULT_RATE_LIMIT[0]))
+    burst = int(getattr(config, "api_burst", DEFAULT_RATE_LIMIT[1]))
+    return (rate, burst) if rate > 0 else None
+
+
+def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | None = FROM_CONFIG,
                registry: Registry | None = None, cache_seconds: float = 60.0,
                generation_check_seconds: float = 1.0) -> Starlette:
     """The site, API and feeds over `store`. `rate_limit=None` turns the API limit off (benchmarks);
     `registry` collects the metrics served at /metrics (default: the process-wide REGISTRY)."""
     registry = registry or REGISTRY
+    if rate_limit is FROM_CONFIG:
+        rate_limit = configured_rate_limit(config)
     generation = Generation(store, check_interval=generation_check_seconds)
     site = Site(store, config, generation)
     pages, api, feeds, seo = Pages(site), Api(site), Feeds(site), Seo(site)

@@ -16,6 +16,7 @@ from .cards import Cards
 from .i18n import Language, language, languages
 from .relative_time import relative_time
 from .resources import Site, search
+from .security import local_path
 
 TEMPLATES = Path(__file__).with_name("templates")
 FEED_KINDS = (("application/rss+xml", "feed.xml"), ("application/atom+xml", "feed.atom"),
@@ -133,7 +134,8 @@ class Pages:
         if article is None:
             raise NotFound("no such article")
         if article.duplicate_of:
-            return RedirectResponse(f"/{lang.code}/article/{article.duplicate_of}", status_code=301)
+            return RedirectResponse(local_path(f"/{lang.code}/article/{quote(article.duplicate_of)}"),
+                                    status_code=301)
         data = self.site.article(article)
         ctx = self.context(request, lang, canonical_path=f"/{lang.code}/article/{article.id}")
         ctx.update(data=data, page_title=article.title, description=data["article"]["excerpt"],
@@ -146,7 +148,7 @@ class Pages:
         if story is None:
             raise NotFound("no such story")
         if story.merged_into:
-            return RedirectResponse(f"/{lang.code}/story/{quote(story.merged_into)}", status_code=301)
+            return RedirectResponse(local_path(f"/{lang.code}/story/{quote(story.merged_into)}"), status_code=301)
         data = self.site.story_page(story)
         path = f"/{lang.code}/story/{quote(story.id)}"
         ctx = self.context(request, lang, canonical_path=path, feeds_path=path)
