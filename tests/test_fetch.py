@@ -209,6 +209,10 @@ async def test_corrupt_gzip_is_a_decode_failure(server: Server) -> None:
     assert (await failure(server.base + "/bad/corrupt-gzip")).kind == "decode"
 
 
+async def test_body_cut_short_is_a_transfer_failure(server: Server) -> None:
+    assert (await failure(server.base + "/bad/short-body")).kind == "connect"
+
+
 async def test_connection_refused(server: Server) -> None:
     assert (await failure("http://127.0.0.1:1/feed")).kind == "connect"
 

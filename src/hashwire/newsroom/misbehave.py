@@ -208,6 +208,17 @@ async def huge(request: web.Request) -> web.StreamResponse:
     return resp
 
 
+async def short_body(request: web.Request) -> web.StreamResponse:
+    """Promises 10,000 bytes, sends 200, and hangs up."""
+    resp = web.StreamResponse(headers={"Content-Type": FEED_TYPE})
+    resp.content_length = 10_000
+    await resp.prepare(request)
+    await resp.write(feed_xml(_base(request))[:200])
+    if request.transport is not None:
+        request.transport.close()
+    return resp
+
+
 async def corrupt_gzip(request: web.Request) -> web.Response:
     body = gzip.compress(feed_xml(_base(request)))
     return web.Response(body=body[:20] + b"\xff" * 40 + body[60:],
@@ -263,6 +274,7 @@ def add_routes(app: web.Application) -> None:
     r.add_get("/bad/brotli-bomb", brotli_bomb)
     r.add_get("/bad/huge", huge)
     r.add_get("/bad/corrupt-gzip", corrupt_gzip)
+    r.add_get("/bad/short-body", short_body)
     r.add_get("/bad/wrong-type/{kind}", wrong_type)
     r.add_get("/bad/broken/{how}", broken)
     r.add_get("/bad/changing-guids", changing_guids)
