@@ -42,6 +42,7 @@ def test_migrate_is_idempotent(store: Store) -> None:
     assert store.counts() == {"articles": 0, "duplicates": 0, "stories": 0, "sources": 0, "tags": 0,
                               "appearances": 0}
     assert store.size_bytes() > 0
+    store.ping()
 
 
 def test_sources_add_is_idempotent_and_slugged(store: Store) -> None:

@@ -65,7 +65,7 @@ def test_unreachable_server_is_a_store_error() -> None:
     store = PostgresStore("postgresql://postgres@127.0.0.1:9/test", connect_timeout=0.5, retries=1)
     try:
         with pytest.raises(StoreError, match="PostgreSQL unavailable"):
-            store.counts()
+            store.ping()
     finally:
         store.close()
 

@@ -142,5 +142,8 @@ class Store(Protocol):
     def prune_bodies(self, older_than: datetime) -> int:
         """Drop text/html of articles older than `older_than`; keep rows, stories and tags."""
 
+    def ping(self) -> None:
+        """Raise StoreError unless the store answers a trivial query (for /healthz)."""
+
     def size_bytes(self) -> int:
         """Bytes the store occupies on disk (SQLite: file + WAL; PostgreSQL: the tables of its schema)."""

@@ -208,6 +208,9 @@ class CatalogSQL(SQLBase):
 
         return self._read(run)
 
+    def ping(self) -> None:
+        self._read(lambda cur: cur.execute("SELECT 1").fetchone())
+
     def prune_bodies(self, older_than: datetime) -> int:
         """Empty text and html of old articles, 2,000 per transaction so writers are never held long."""
         cutoff = self._t(older_than)
