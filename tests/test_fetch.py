@@ -12,6 +12,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from hashwire import __version__
+from hashwire import fetch as fetch_module
 from hashwire.config import Config
 from hashwire.errors import FetchError
 from hashwire.feeds import parse_feed
@@ -279,6 +280,14 @@ async def test_per_host_delay_spaces_requests(server: Server) -> None:
         began = time.monotonic()
         await asyncio.gather(*(fetcher.fetch(server.base + "/slow") for _ in range(3)))
     assert_spaced(server.starts, began, 0.15)
+
+
+async def test_idle_host_state_is_forgotten_past_a_bound(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_module, "MAX_GATES", 1)
+    async with Fetcher(config()) as fetcher:
+        await fetcher.fetch(server.base + "/bad/feed.xml")
+        await fetcher.fetch(server.base.replace("127.0.0.1", "localhost") + "/bad/feed.xml")
+        assert list(fetcher._gates) == ["localhost"]
 
 
 async def test_robots_txt_is_honoured_for_pages_only(server: Server) -> None:

@@ -44,6 +44,7 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
 # how long a checked DNS answer is reused; short, so that moved hosts are followed soon
 DNS_TTL = 60.0
+MAX_GATES = 20_000  # hosts whose slots and spacing are remembered at once
 # robots.txt Crawl-delay is honoured up to this many seconds between page requests
 MAX_CRAWL_DELAY = 30.0
 
@@ -150,8 +151,12 @@ class _HostGate:
 
     def __init__(self, slots: int) -> None:
         self.slots = asyncio.Semaphore(max(1, slots))
+        self.users = 0  # fetches holding or waiting for a slot
         self.lock = asyncio.Lock()
         self.next_start = 0.0
+
+    def idle(self, now: float) -> bool:
+        return self.users == 0 and self.next_start <= now
 
     async def wait_turn(self, delay: float) -> None:
         if delay <= 0:
@@ -199,6 +204,10 @@ class Fetcher:
     def _gate(self, host: str) -> _HostGate:
         gate = self._gates.get(host)
         if gate is None:
+            if len(self._gates) >= MAX_GATES:  # a long crawl of many hosts: forget the idle ones
+                now = time.monotonic()
+                for name in [n for n, g in self._gates.items() if g.idle(now)]:
+                    del self._gates[name]
             gate = self._gates[host] = _HostGate(int(self.config.per_host_concurrency))
         return gate
 
@@ -244,18 +253,21 @@ class Fetcher:
         while True:
             _, host, port = check_url(current)
             gate = self._gate(host)
-            # the host's slot first, then a global one: a busy host must not hold global slots idle
-            async with gate.slots, self._global:
-                await gate.wait_turn(delay)
-                if not deadline:
-                    deadline = time.monotonic() + float(self.config.fetch_timeout)
-                try:
+            gate.users += 1
+            try:
+                # the host's slot first, then a global one: a busy host must not hold global slots idle
+                async with gate.slots, self._global:
+                    await gate.wait_turn(delay)
+                    if not deadline:
+                        deadline = time.monotonic() + float(self.config.fetch_timeout)
                     async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
                         await self._resolver.check(host, port)
                         status, resp_headers, body, location = await self._one_hop(current, headers, kind, limit)
-                except TimeoutError as exc:
-                    raise FetchError("timeout", f"no complete answer from {host} within "
-                                     f"{self.config.fetch_timeout:g} s") from exc
+            except TimeoutError as exc:
+                raise FetchError("timeout", f"no complete answer from {host} within "
+                                 f"{self.config.fetch_timeout:g} s") from exc
+            finally:
+                gate.users -= 1
             if location is None:
                 break
             if len(redirects) >= int(self.config.max_redirects):
@@ -297,6 +309,8 @@ class Fetcher:
             raise FetchError("dns", f"cannot resolve {urlsplit(url).hostname}: {exc}") from exc
         except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
             raise FetchError("connect", f"cannot connect to {urlsplit(url).netloc}: {exc}") from exc
+        except aiohttp.ServerTimeoutError as exc:
+            raise FetchError("timeout", f"{urlsplit(url).netloc} did not answer in time: {exc}") from exc
         except aiohttp.ClientPayloadError as exc:
             # Content-Length not met or chunked encoding broken: the transfer failed, not the decoding
             raise FetchError("connect", f"body from {url} cut short: {exc}") from exc

@@ -13,6 +13,7 @@ from protego import Protego
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
 ROBOTS_TTL = 24 * 3600.0
 ROBOTS_ERROR_TTL = 600.0
+MAX_HOSTS = 20_000  # past this many cached hosts, expired rules are dropped
 
 # (status, body) of GET /robots.txt; status 0 when the host could not be reached
 RobotsLoader = Callable[[str], Awaitable[tuple[int, bytes]]]
@@ -73,8 +74,18 @@ class RobotsCache:
             if rules is None or rules.expires <= time.monotonic():
                 status, body = await self._load(key)
                 rules = rules_from_response(status, body, time.monotonic())
+                if len(self._rules) >= MAX_HOSTS:
+                    self._forget_expired()
                 self._rules[key] = rules
         return rules
+
+    def _forget_expired(self) -> None:
+        now = time.monotonic()
+        for key in [k for k, r in self._rules.items() if r.expires <= now]:
+            del self._rules[key]
+            lock = self._locks.get(key)
+            if lock is not None and not lock.locked():
+                del self._locks[key]
 
     async def allowed(self, url: str) -> bool:
         return (await self._rules_for(url)).allows(url, self._agent)
