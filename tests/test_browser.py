@@ -191,6 +191,27 @@ def test_reader_flow(site: Any, browser: Any) -> None:
         context.close()
 
 
+def test_interactive_api_docs(site: Any, browser: Any) -> None:
+    server, _, _ = site
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(server.base + "/api/docs")
+        page.wait_for_selector(".endpoint")
+        spec = page.evaluate("fetch('/api/v1/openapi.json').then(r => r.json())")
+        assert page.locator(".endpoint").count() == len(spec["paths"])
+        box = page.locator(".endpoint", has_text="/api/v1/hashtags/{tag}")
+        box.locator("input[name=tag]").fill("portstrike")
+        box.locator("input[name=language]").fill("en")
+        box.locator("button").click()
+        page.wait_for_function("[...document.querySelectorAll('pre.response')].some(p => p.textContent.startsWith('HTTP 200'))")
+        assert '"tag": "PortStrike"' in box.locator("pre.response").inner_text()
+        check_accessibility(page)
+        shot(page, "api-docs")
+    finally:
+        context.close()
+
+
 def test_pages_work_without_javascript(site: Any, browser: Any) -> None:
     server, _, _ = site
     context = browser.new_context(java_script_enabled=False)
