@@ -75,13 +75,11 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def _facts_for(world: World, spec: ArticleSpec) -> dict[str, str]:
+def _facts_for(world: World, spec: ArticleSpec) -> prose.ArticleFacts:
     """The story's facts as of the day the article's text was written."""
     plan = world.plan(spec.story)
-    facts = dict(world.facts(spec.story))
     source = spec if spec.text_of == spec.index else world.spec(spec.text_of)
-    facts["weekday"] = prose.weekday(plan.language, source.published)
-    return facts
+    return prose.ArticleFacts(world.facts(spec.story), prose.weekday(plan.language, source.published))
 
 
 def title_of(world: World, spec: ArticleSpec) -> str:

@@ -44,7 +44,7 @@ KINDS: tuple[EventKind, ...] = (
     EventKind("breach", "Technology", (("n1", 2, 140, 0), ("n2", 3, 30, 0), ("money", 1.0, 60.0, 1)),
               ("co1", "agency", "p1")),
     EventKind("rates", "Business", (("rate", 1.5, 9.5, 2), ("bp", 25, 75, 0), ("infl", 2.1, 9.8, 1),
-                                     ("n1", 5, 9, 0)), ("country", "p1", "agency")),
+                                     ("n1", 5, 9, 0)), ("country", "p1")),
     EventKind("study", "Science", (("n1", 800, 40000, 0), ("pct", 12, 48, 1), ("n2", 3, 15, 0)),
               ("uni", "p1", "city")),
     EventKind("approval", "Health", (("n1", 600, 9000, 0), ("pct", 18, 62, 1), ("price", 200, 4000, 0),

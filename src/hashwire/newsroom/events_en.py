@@ -11,6 +11,7 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, object]] = {
     "earthquake": {
         "keyphrase": "Earthquake",
+        "agency": ("the National Disaster Management Agency", "the Civil Protection Authority", "the National Seismic Institute"),
         "h": ("Magnitude {mag} earthquake strikes near {city}", "Strong quake shakes {city}, at least {n1} dead",
               "{country} earthquake: rescuers search rubble in {city}", "Deadly tremor hits {city} region of {country}"),
         "fh": ("{city} quake death toll rises to {n1_more}", "Aftershocks rattle {city} as rescue effort widens",
@@ -38,6 +39,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "election": {
         "keyphrase": "Election",
+        "agency": ("the Electoral Commission", "the Supreme Electoral Council"),
         "h": ("{p1} claims victory in {country} presidential election", "{country} votes: {p1} leads with {pct}% of ballots counted",
               "{party1_cap} wins {country} election as turnout reaches {turnout}%", "Opposition concedes as {p1} heads for win in {country}"),
         "fh": ("{p1} sworn in as {country} president after disputed count", "{p2} challenges {country} election result in court",
@@ -63,6 +65,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "rehab": {
         "keyphrase": "Rehab",
+        "agency": ("the studio", "the production company"),
         "h": ("{p1} checks into rehab, representative says", "Actor {p1} enters treatment facility",
               "{p1} seeks treatment, pauses filming of new project", "{p1}'s spokesperson confirms stay at rehab centre"),
         "fh": ("Fans rally behind {p1} after rehab news", "{p1}'s co-stars send support as production of {film} pauses",
@@ -86,6 +89,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "merger": {
         "keyphrase": "Merger",
+        "agency": ("the Competition Commission", "the Markets Authority"),
         "h": ("{co1} to buy {co2} in ${money} billion deal", "{co1} agrees ${money}bn takeover of {co2}",
               "{co2} shares jump {pct}% on {co1} acquisition", "{co1} and {co2} announce merger"),
         "fh": ("Regulators to review {co1}'s ${money}bn bid for {co2}", "{co2} workers fear job cuts after {co1} deal",
@@ -109,6 +113,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "trial": {
         "keyphrase": "CorruptionTrial",
+        "agency": ("the Public Prosecutor's Office", "the Anti-Corruption Bureau"),
         "h": ("Former minister {p1} goes on trial for corruption", "{p1} denies bribery charges as trial opens in {city}",
               "Corruption trial of ex-minister {p1} begins", "{country}: court hears ${money}m graft case against {p1}"),
         "fh": ("Witness tells court {p1} accepted cash payments", "{p1} trial: prosecutors play recorded phone calls",
@@ -116,7 +121,7 @@ TEXT: dict[str, dict[str, object]] = {
         "lead": ("Former {country} transport minister {p1} went on trial in {city} on {weekday}, accused of taking bribes worth ${money} million.",
                  "The corruption trial of {p1}, a former minister, opened in {city} on {weekday}, with prosecutors alleging ${money} million in kickbacks.",
                  "{p1}, who served as minister for {n2} years, pleaded not guilty in a {city} court on {weekday} to charges of bribery and money laundering."),
-        "flead": ("A former aide to {p1} told the court in {city} on {weekday} that he had delivered envelopes of cash on {n1} occasions.",
+        "flead": ("A former aide to {p1} told the court in {city} on {weekday} that envelopes of cash had been delivered to the minister on {n1} occasions.",
                   "Prosecutors in the trial of former minister {p1} on {weekday} presented bank records linking {n1} companies to the alleged scheme."),
         "detail": (("Prosecutors say contracts for roads and bridges were awarded in exchange for payments.",
                     "The charges relate to public works contracts signed over several years."),
@@ -132,6 +137,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "match": {
         "keyphrase": "Football",
+        "agency": ("the football federation", "the league"),
         "h": ("{team1} beat {team2} {g1}-{g2} in {competition}", "{p1} scores late as {team1} defeat {team2}",
               "{team2} fall to {team1} after {p1} strike", "{team1} edge {team2} to reach {competition} semi-finals"),
         "fh": ("{team2} manager under pressure after loss to {team1}", "{team1} celebrate as {p1} is named player of the round",
@@ -155,6 +161,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "launch": {
         "keyphrase": "ProductLaunch",
+        "agency": ("the company", "the Consumer Electronics Association"),
         "h": ("{co1} unveils {product} at ${price}", "{co1} launches {product} with {n2}-hour battery",
               "First look: {co1}'s new {product}", "{co1} bets on AI features in {product}"),
         "fh": ("{product} sells out in {n1} hours, {co1} says", "Reviewers split on {co1}'s {product}",
@@ -178,6 +185,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "outbreak": {
         "keyphrase": "Outbreak",
+        "agency": ("the Ministry of Health", "the National Public Health Institute"),
         "h": ("{disease} outbreak in {city}: {n1} cases reported", "Health officials race to contain {disease} in {city}",
               "{country} declares emergency over {disease} cases", "{n2} dead as {disease} spreads in {city}"),
         "fh": ("{disease} cases in {city} climb to {n1_more}", "Vaccination drive begins in {city} as {disease} spreads",
@@ -201,6 +209,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "mission": {
         "keyphrase": "SpaceMission",
+        "agency": ("the National Space Agency", "the mission control centre"),
         "h": ("{mission} spacecraft launches toward the Moon", "{uni} mission {mission} reaches orbit",
               "{mission} probe lifts off after {n2} delays", "Scientists celebrate as {mission} sends first signal"),
         "fh": ("{mission} sends back first images", "{mission} completes key engine burn",
@@ -224,6 +233,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "flood": {
         "keyphrase": "Floods",
+        "agency": ("the Civil Protection Authority", "the Meteorological Service", "the Emergency Response Office"),
         "h": ("Floods force {n1} from homes around {city}", "Heavy rain floods {city}, {n2} dead",
               "{country} floods: army helps evacuate {city}", "Rivers burst banks in {city} after record rainfall"),
         "fh": ("{city} flood waters recede, revealing damage", "Flood death toll in {country} climbs to {n2_more}",
@@ -243,6 +253,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "breach": {
         "keyphrase": "DataBreach",
+        "agency": ("the Data Protection Authority", "the National Cyber Security Centre"),
         "h": ("{co1} says hackers stole data of {n1} million customers", "{co1} data breach exposes {n1}m records",
               "{co1} confirms cyberattack, customer data taken", "Regulator probes {co1} after massive data leak"),
         "fh": ("{co1} faces lawsuits after data breach", "{co1} breach: stolen data offered for sale online",
@@ -262,6 +273,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "rates": {
         "keyphrase": "InterestRates",
+        "agency": ("the Ministry of Finance", "the central bank"),
         "h": ("{country} central bank raises rates to {rate}%", "Central bank of {country} lifts key rate by {bp} basis points",
               "{country} rate rise as inflation hits {infl}%", "{p1} signals more rate increases in {country}"),
         "fh": ("{country} markets slide after rate rise", "Mortgage costs climb in {country} after central bank move",
@@ -281,6 +293,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "study": {
         "keyphrase": "Research",
+        "agency": ("the Ministry of Health", "the National Research Council"),
         "h": ("Study of {n1} adults links walking to {pct}% lower heart risk", "{uni} researchers find sleep protects memory",
               "Daily exercise cuts dementia risk, large study finds", "Scientists at {uni} publish major study on ageing"),
         "fh": ("Experts urge caution over {uni} findings", "{uni} study prompts calls for new guidelines",
@@ -300,6 +313,7 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "approval": {
         "keyphrase": "DrugApproval",
+        "agency": ("the Medicines Agency", "the Drug Regulatory Authority"),
         "h": ("Regulators approve {drug} for {condition}", "{co1} wins approval for {condition} drug {drug}",
               "New {condition} treatment {drug} gets green light", "{drug} approved after trial shows {pct}% benefit"),
         "fh": ("{co1} sets price of {drug} at ${price} a month", "Doctors welcome {drug} but warn on cost",
@@ -319,16 +333,17 @@ TEXT: dict[str, dict[str, object]] = {
     },
     "premiere": {
         "keyphrase": "FilmPremiere",
-        "h": ("{film} premieres in {city} to standing ovation", "{p1}'s {film} opens film festival",
-              "{film} earns ${money}m in opening weekend", "Stars gather in {city} for {film} premiere"),
-        "fh": ("{film} tops box office for second week", "Critics praise {p2} in {film}",
+        "agency": ("the festival organisers", "the distributor"),
+        "h": ("{film} premieres in {city} to standing ovation", "{p1}'s {film} opens film festival in {city}",
+              "Stars gather in {city} for {film} premiere", "{p2} dazzles at {city} premiere of {film}"),
+        "fh": ("{film} earns ${money}m in opening weekend", "Critics praise {p2} in {film}",
                "{film} director {p1} plans sequel"),
         "lead": ("{film}, the new film by director {p1}, premiered in {city} on {weekday} to a {n1}-minute standing ovation.",
                  "Director {p1}'s {film} opened the film festival in {city} on {weekday}, with star {p2} on the red carpet.",
-                 "{film} took ${money} million in its opening weekend, studio figures showed on {weekday}."),
+                 "Stars including {p2} walked the red carpet in {city} on {weekday} for the premiere of {film}, directed by {p1}."),
         "flead": ("{film} stayed top of the box office on {weekday}, taking ${money_more} million so far.",
                   "{p1} said on {weekday} that a sequel to {film} was being written."),
-        "detail": (("The film stars {p2} as a fisherman's daughter.", "{p2} plays the lead role."),
+        "detail": (("The film stars {p2} as a lighthouse keeper on a remote island.", "{p2} plays the lead role."),
                    ("It was shot over {n2} months.", "Filming took {n2} months on the coast."),
                    ("Critics praised its photography.", "Reviews were mostly positive."),
                    ("It opens in cinemas next month.", "A streaming release is planned.")),
@@ -347,15 +362,24 @@ GENERIC: dict[str, tuple[str, ...]] = {
         "The story was first reported by local media in {city}.",
         "It was not immediately clear how the announcement would affect the wider region.",
     ),
+    # background sentences are composed from an opening and a body, so that unrelated stories rarely share one
+    "background_open": ("In {city},", "Across {country},", "On {weekday},", "By the evening,", "Earlier in the day,",
+                        "Within hours,", "Meanwhile,", "At the same time,"),
     "background": (
-        "Local radio stations in {city} interrupted their programmes to carry the news, and residents shared videos and photographs on social media throughout the day.",
-        "Reporters gathered outside government offices in {city} waiting for a statement, which came late in the afternoon.",
-        "The announcement came at a difficult time for {country}, where households have struggled with rising prices for more than a year.",
-        "Opposition figures and community leaders in {country} called for a full and transparent account of what had happened.",
-        "International organisations said they were following events in {country} closely and were ready to offer help if asked.",
-        "{p3}, who has followed the issue for years, said the events of the past days would be studied for a long time.",
-        "Newspapers in {country} devoted their front pages to the story, and television channels ran special programmes into the night.",
-        "Officials in {city} said they had been preparing for this kind of situation, though not on this scale.",
+        "local radio stations interrupted their programmes to carry the news, and residents shared videos and photographs on social media.",
+        "reporters gathered outside government offices waiting for a statement, which came late in the afternoon.",
+        "opposition figures and community leaders called for a full and transparent account of what had happened.",
+        "international organisations said they were following events closely and were ready to offer help if asked.",
+        "a researcher who has followed the issue for years said the events of the past days would be studied for a long time.",
+        "newspapers devoted their front pages to the story, and television channels ran special programmes into the night.",
+        "officials said they had been preparing for this kind of situation, though not on this scale.",
+        "the news dominated conversations in cafes, markets and offices, and many people said they were waiting to see what would happen next.",
+        "analysts said the coming week would show whether the authorities had learned from similar events in the past.",
+        "community groups organised volunteers and collected donations within hours of the first reports.",
+        "businesses near the centre closed early, and public transport ran a reduced service in the evening.",
+        "the government, which faces elections within two years, came under pressure to show it could respond quickly.",
+        "commentators on national television debated what the events meant for the rest of the year.",
+        "a spokesperson for {agency} said staff were working through the night and would give another briefing in the morning.",
     ),
     "close": (
         "{agency_cap} said it would publish an update on {weekday} evening.",

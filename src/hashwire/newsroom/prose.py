@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from random import Random
 from typing import Any, cast
 
 from . import events_ar, events_en, vocab
 from .events import EventKind
+from .rand import Rand as Random
 
 TEXTS: dict[str, dict[str, dict[str, Any]]] = {"en": events_en.TEXT, "ar": events_ar.TEXT}
 GENERIC: dict[str, dict[str, tuple[str, ...]]] = {"en": events_en.GENERIC, "ar": events_ar.GENERIC}
@@ -57,44 +57,77 @@ def _number(value: float, decimals: int, lang: str) -> str:
     return f"{int(value):,}" if lang == "en" else str(int(value))
 
 
-def story_facts(kind: EventKind, lang: str, rng: Random, place_index: int) -> dict[str, str]:
-    """Everything a story's articles may mention: names, places, organisations, numbers."""
-    pools = POOLS[lang]
-    names: list[str] = []
-    while len(names) < 3:
-        name = person(rng, lang)
-        if name not in names:
-            names.append(name)
-    city, country = pools.places[place_index % len(pools.places)]
-    co1, co2 = rng.sample(pools.companies, 2)
-    team1, team2 = rng.sample(pools.teams, 2)
-    party1, party2 = rng.sample(pools.parties, 2)
-    f: dict[str, str] = {
-        "city": city, "country": country, "co1": co1, "co2": co2, "team1": team1, "team2": team2,
-        "party1": party1, "party2": party2, "product": rng.choice(pools.products),
-        "competition": rng.choice(pools.competitions), "agency": rng.choice(pools.agencies),
-        "uni": rng.choice(pools.universities), "disease": rng.choice(pools.diseases),
-        "drug": rng.choice(pools.drugs), "condition": rng.choice(pools.conditions),
-        "film": rng.choice(pools.films), "mission": rng.choice(pools.missions),
-    }
-    for i, name in enumerate(names, 1):
-        f[f"p{i}"] = name
-        f[f"p{i}_last"] = name.split(" ", 1)[1]
-    for key in ("agency", "party1", "party2", "uni", "competition"):
-        f[key + "_cap"] = _cap(f[key])
-    values: dict[str, float] = {}
-    for name, lo, hi, dec in kind.numbers:
-        v = round(rng.uniform(lo, hi), dec)
-        values[name] = v
-        values[name + "_more"] = round(v * rng.uniform(1.15, 1.9) + (0 if dec else 1), dec)
-    if kind.key == "match":
-        values["g1"] = values["g2"] + rng.randint(1, 2)
-    if kind.key == "election":
-        values["pct2"] = min(values["pct2"], values["pct"] - 3.0)
-    for name, _lo, _hi, dec in kind.numbers:
-        f[name] = _number(values[name], dec, lang)
-        f[name + "_more"] = _number(values[name + "_more"], dec, lang)
-    return f
+_SINGLES = {"product": "products", "competition": "competitions", "uni": "universities", "disease": "diseases",
+            "drug": "drugs", "condition": "conditions", "film": "films", "mission": "missions"}
+_PAIRS = {"co": "companies", "team": "teams", "party": "parties"}
+
+
+class Facts(dict[str, str]):
+    """Everything a story's articles may mention (names, places, organisations, numbers), each fact
+    computed from its own seed the first time a template asks for it, so a headline costs three facts, not forty."""
+
+    def __init__(self, kind: EventKind, lang: str, key: str, place_index: int) -> None:
+        super().__init__()
+        self.kind, self.lang, self.key, self.place_index = kind, lang, key, place_index
+
+    def rng(self, what: str) -> Random:
+        return Random(f"{self.key}:{what}")
+
+    def __missing__(self, key: str) -> str:
+        pools = POOLS[self.lang]
+        if key in ("city", "country"):
+            self["city"], self["country"] = pools.places[self.place_index % len(pools.places)]
+        elif key[:1] == "p" and key[1:2].isdigit():
+            rng = self.rng("people")
+            names: list[str] = []
+            while len(names) < 3:
+                name = person(rng, self.lang)
+                if name not in names:
+                    names.append(name)
+            for i, name in enumerate(names, 1):
+                self[f"p{i}"] = name
+                self[f"p{i}_last"] = name.split(" ", 1)[1]
+        elif key.endswith("_cap"):
+            self[key] = _cap(self[key[:-4]])
+        elif key == "agency":
+            agencies: Sequence[str] = TEXTS[self.lang][self.kind.key]["agency"]
+            self[key] = self.rng(key).choice(agencies)
+        elif key in _SINGLES:
+            self[key] = self.rng(key).choice(getattr(pools, _SINGLES[key]))
+        elif key[:-1] in _PAIRS:
+            first, second = self.rng(key[:-1]).sample(getattr(pools, _PAIRS[key[:-1]]), 2)
+            self[key[:-1] + "1"], self[key[:-1] + "2"] = first, second
+        else:
+            self._numbers()
+        if key not in self:
+            raise KeyError(key)
+        return self[key]
+
+    def _numbers(self) -> None:
+        rng, kind = self.rng("numbers"), self.kind
+        values: dict[str, float] = {}
+        for name, lo, hi, dec in kind.numbers:
+            v = round(rng.uniform(lo, hi), dec)
+            values[name] = v
+            values[name + "_more"] = round(v * rng.uniform(1.15, 1.9) + (0 if dec else 1), dec)
+        if kind.key == "match":
+            values["g1"] = values["g2"] + rng.randint(1, 2)
+        if kind.key == "election":
+            values["pct2"] = min(values["pct2"], values["pct"] - 3.0)
+        for name, _lo, _hi, dec in kind.numbers:
+            self[name] = _number(values[name], dec, self.lang)
+            self[name + "_more"] = _number(values[name + "_more"], dec, self.lang)
+
+
+class ArticleFacts(dict[str, str]):
+    """A story's facts as one article sees them: its own weekday over the story's facts."""
+
+    def __init__(self, story: Facts, weekday: str) -> None:
+        super().__init__(weekday=weekday)
+        self.story = story
+
+    def __missing__(self, key: str) -> str:
+        return self.story[key]
 
 
 def weekday(lang: str, when: datetime) -> str:
@@ -102,7 +135,10 @@ def weekday(lang: str, when: datetime) -> str:
 
 
 def _fill(template: str, facts: Mapping[str, str]) -> str:
-    return template.format_map(facts)
+    return _POSSESSIVE.sub("s'", template.format_map(facts))
+
+
+_POSSESSIVE = re.compile(r"(?<=[a-z])s's\b")
 
 
 def headline(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: bool) -> tuple[int, str]:
@@ -124,17 +160,19 @@ def body(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: 
     lead = _fill(rng.choice(text["flead" if followup else "lead"]), facts)
     groups: list[Sequence[str]] = list(text["detail"])
     rng.shuffle(groups)
-    keep = max(3, len(groups) - rng.randint(0, 2))
+    keep = max(3, len(groups) - rng.randint(0, 1))
     sentences = [_fill(rng.choice(g), facts) for g in groups[:keep]]
-    quotes = [_fill(q, facts) for q in rng.sample(list(text["quote"]), 2)]
+    quotes = [_fill(q, facts) for q in rng.sample(list(text["quote"]), 3)]
     generic = GENERIC[lang]
     context = _fill(rng.choice(generic["context"]), facts)
     # quotes go after the first and third detail, as wire copy usually reads
     sentences.insert(1, quotes[0])
     sentences.insert(min(4, len(sentences)), quotes[1])
+    sentences.insert(rng.randint(5, len(sentences) + 1) if len(sentences) >= 5 else len(sentences), quotes[2])
     sentences.insert(rng.randint(2, len(sentences)), context)
-    for extra in rng.sample(list(generic["background"]), 2):
-        sentences.insert(rng.randint(3, len(sentences)), _fill(extra, facts))
+    openers = rng.sample(list(generic["background_open"]), 3)
+    for opener, extra in zip(openers, rng.sample(list(generic["background"]), 3), strict=True):
+        sentences.insert(rng.randint(3, len(sentences)), _fill(f"{opener} {extra}", facts))
     if rng.random() < 0.6:
         sentences.append(_fill(rng.choice(generic["close"]), facts))
     paragraphs = [dateline + lead if dateline else lead]
@@ -155,7 +193,7 @@ def edit_copy(paragraphs: list[str], lang: str, rng: Random) -> list[str]:
     """A lightly edited copy, as a subscriber's desk makes one: one sentence cut and one word changed."""
     out = list(paragraphs)
     words = sum(len(p.split()) for p in out)
-    if len(out) > 3 and words > 160:
+    if len(out) > 3 and words > 200:
         # cut the shortest of a few sentences, as a desk trimming for space does
         spots = [(k, n) for k in range(2, len(out)) for n in range(len(_SENTENCE_END.split(out[k])))]
         k, n = min(rng.sample(spots, min(3, len(spots))), key=lambda s: len(_SENTENCE_END.split(out[s[0]])[s[1]]))

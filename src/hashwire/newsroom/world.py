@@ -49,7 +49,7 @@ class Outlet:
         return f"/{self.slug}/"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArticleSpec:
     """Where and when an article appears and whether it copies another; no text yet."""
 
@@ -66,7 +66,7 @@ class ArticleSpec:
     correction: int  # which correction line, -1 for none
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StoryPlan:
     index: int
     kind: str
@@ -234,10 +234,9 @@ class World:
         for j in range(self.story_count):
             yield from self._plan(j).articles
 
-    def _facts(self, j: int) -> dict[str, str]:
+    def _facts(self, j: int) -> prose.Facts:
         plan = self.plan(j)
-        rng = Random(f"{self.seed}:facts:{j}")
-        return prose.story_facts(KIND_BY_KEY[plan.kind], plan.language, rng, plan.place)
+        return prose.Facts(KIND_BY_KEY[plan.kind], plan.language, f"{self.seed}:facts:{j}", plan.place)
 
 
 __all__ = ["KINDS", "UTC", "ArticleSpec", "Outlet", "StoryPlan", "World", "make_outlets", "slugify"]
