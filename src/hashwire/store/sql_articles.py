@@ -110,16 +110,20 @@ class ArticlesSQL(SQLBase):
         return flags
 
     def _entry_owners(self, cur: Cursor, arts: list[Article], existing: set[str]) -> dict[tuple[int, str], str]:
-        """(source_id, guid) -> id of the article already stored under that entry identity (new articles only)."""
-        pairs = sorted({(a.source_id, a.guid) for a in arts
-                        if a.source_id is not None and a.guid and a.id not in existing})
+        """(source_id, guid) -> id of the article already stored under that entry identity (new articles only).
+        One query per source in the batch (usually one); the literal `guid <> ''` lets both databases use
+        the partial unique index articles_entry."""
+        wanted: dict[int, set[str]] = defaultdict(set)
+        for a in arts:
+            if a.source_id is not None and a.guid and a.id not in existing:
+                wanted[a.source_id].add(a.guid)
         owner: dict[tuple[int, str], str] = {}
-        for part in chunks(pairs, 250):
-            values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS TEXT))"] * len(part))
-            cur.execute(f"SELECT source_id, guid, id FROM articles WHERE (source_id, guid) IN (VALUES {values})",
-                        [x for pair in part for x in pair])
-            for sid, guid, aid in cur.fetchall():
-                owner[(sid, guid)] = aid
+        for sid in sorted(wanted):
+            for part in chunks(sorted(wanted[sid])):
+                cur.execute("SELECT guid, id FROM articles WHERE source_id = ? AND guid <> '' "
+                            f"AND guid IN ({placeholders(len(part))})", [sid, *part])
+                for guid, aid in cur.fetchall():
+                    owner[(sid, guid)] = aid
         return owner
 
     def _save_stories(self, cur: Cursor, stories: list[Story], story_tags: list[tuple[str, str]],

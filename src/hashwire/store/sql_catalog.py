@@ -197,14 +197,17 @@ class CatalogSQL(SQLBase):
     # ---- operations ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         names = ("articles", "duplicates", "stories", "sources", "tags", "appearances")
-        sql = ("SELECT (SELECT count(*) FROM articles WHERE duplicate_of IS NULL), "
+        # every count reads an index (duplicates and live stories: partial ones), not the tables
+        sql = ("SELECT (SELECT count(*) FROM articles), "
                "(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL), "
                "(SELECT count(*) FROM stories WHERE merged_into IS NULL), (SELECT count(*) FROM sources), "
                "(SELECT count(*) FROM tags), (SELECT count(*) FROM appearances)")
 
         def run(cur: Cursor) -> dict[str, int]:
             cur.execute(sql)
-            return {n: int(v) for n, v in zip(names, cur.fetchone(), strict=True)}
+            total, *rest = (int(v) for v in cur.fetchone())
+            values = [total - rest[0], *rest]
+            return dict(zip(names, values, strict=True))
 
         return self._read(run)
 

@@ -55,11 +55,11 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_all ON articles (sort_at, id);
 CREATE INDEX articles_url ON articles (url);
-CREATE INDEX articles_story ON articles (story_id, sort_at) WHERE story_id IS NOT NULL;
+CREATE INDEX articles_story ON articles (story_id, sort_at, id) WHERE story_id IS NOT NULL;
 CREATE INDEX articles_dup ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
-CREATE INDEX articles_source ON articles (source_id, sort_at);
-CREATE INDEX articles_language ON articles (language, sort_at);
-CREATE INDEX articles_category ON articles (category, sort_at);
+CREATE INDEX articles_source ON articles (source_id, sort_at, id);
+CREATE INDEX articles_language ON articles (language, sort_at, id);
+CREATE INDEX articles_category ON articles (category, sort_at, id);
 CREATE UNIQUE INDEX articles_entry ON articles (source_id, guid) WHERE source_id IS NOT NULL AND guid <> '';
 CREATE INDEX articles_search ON articles USING gin (search);
 
