@@ -44,6 +44,8 @@ def test_home_lists_top_stories_trending_and_categories(client: Client) -> None:
     assert titles.index("Dock workers strike at the northern port") < titles.index("Storm warning issued for the coast")
     assert page.cssselect('a[href="/en/hashtag/PortStrike"]')
     assert page.cssselect('a[href="/en/category/Business"]')
+    hreflang = {link.get("hreflang"): link.get("href") for link in page.cssselect('link[hreflang]')}
+    assert hreflang == {"en": "https://news.example/en/", "ar": "https://news.example/ar/"}
     assert "الميناء" not in text  # Arabic content stays on the Arabic pages
     assert doc(client.get("/en/")).cssselect("h1")
 
@@ -129,6 +131,8 @@ def test_search_highlights_and_filters(client: Client) -> None:
     only = doc(client.get("/en/search?q=strike&source=valley-post"))
     sources = {c.text_content() for c in only.cssselect(".card .chip.source")}
     assert sources == {"Valley Post"}
+    switch = only.cssselect("nav.langs a")[0].get("href")
+    assert switch == "/ar/search?q=strike&source=valley-post"
     none = doc(client.get("/en/search?q=strike&from=2001-01-01&to=2001-01-02"))
     assert "Nothing found." in none.text_content()
     assert client.get("/en/search?q=x&from=yesterday").status_code == 400
@@ -153,7 +157,9 @@ def test_keyset_pagination_walks_every_article_once(seeded: Any) -> None:
             break
     assert len(seen) == len(set(seen)) == 6
     html = Client(app).get("/en/source/harbor-times").text
-    assert 'rel="next"' not in html
+    assert 'rel="next"' not in html and "Latest</a>" not in html
+    older = Client(app).get("/en/source/harbor-times?before=20991231T000000.000000Z_" + "f" * 32).text
+    assert '<a href="/en/source/harbor-times">← Latest</a>' in older
     first = doc(Client(app).get("/en/hashtag/PortStrike?before=" + "20991231T000000.000000Z_" + "f" * 32))
     assert len(first.cssselect(".primary .card")) == 3
     assert Client(app).get("/en/hashtag/PortStrike?before=garbage").status_code == 400
@@ -165,6 +171,9 @@ def test_friendly_errors(client: Client, seeded: Any, tmp_path: Path) -> None:
     assert "Page not found" in missing.text and 'href="/en/"' in missing.text
     assert client.get("/en/story/nope").status_code == 404
     assert client.get("/xx/hashtag/Foo").status_code == 404
+    assert client.get("/en/hashtag/NoSuchTagAnywhere").status_code == 404
+    assert client.get("/en/category/NoSuchSection").status_code == 404
+    assert client.get("/en/category/Health").status_code == 200  # a known section with nothing in it yet
     arabic = client.get("/ar/article/" + "0" * 32)
     assert arabic.status_code == 404 and "الصفحة غير موجودة" in arabic.text
     store, _ = open_seeded(tmp_path / "closed.db")

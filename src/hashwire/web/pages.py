@@ -60,10 +60,11 @@ class Pages:
                 feeds_path: str | None = None, query: str = "") -> dict[str, Any]:
         path = request.url.path
         now = datetime.now(UTC)
-        suffix = path.split("/", 2)[2] if path.count("/") >= 2 and path.split("/")[1] in languages() else ""
-        switch = [(code, other.name, f"/{code}/{suffix}") for code, other in languages().items()
-                  if code != lang.code]
-        every = [(code, other.name, f"/{code}/{suffix}") for code, other in languages().items()]
+        localized = path == "/" or (path.count("/") >= 2 and path.split("/")[1] in languages())
+        suffix = path.split("/", 2)[2] if path.count("/") >= 2 and localized else ""
+        query_string = f"?{request.url.query}" if request.url.query and path.endswith("/search") else ""
+        every = [(code, other.name, f"/{code}/{suffix}{query_string}") for code, other in languages().items()]
+        switch = [entry for entry in every if entry[0] != lang.code]
         feeds = [(kind, f"{feeds_path}/{name}" + (f"?{query}" if query else "")) for kind, name in FEED_KINDS] \
             if feeds_path else []
 
@@ -77,7 +78,7 @@ class Pages:
             "lang": lang, "t": lang.t, "ago": ago, "num": lang.number, "cards": Cards(lang, ago, cat_name),
             "cat_name": cat_name, "site_name": self.site_name, "noindex": self.noindex,
             "canonical": self.base + (canonical_path or path), "switch": switch, "switch_all": every,
-            "alternates": [(code, self.base + href) for code, _, href in every] if suffix or path == "/" else [],
+            "alternates": [(code, self.base + f"/{code}/{suffix}") for code, _, _ in every] if localized else [],
             "feeds": feeds, "page_title": "", "description": "", "og_image": "", "og_type": "website",
         }
 
@@ -89,7 +90,8 @@ class Pages:
                      canonical_path: str, feeds_path: str, description: str = "") -> Response:
         ctx = self.context(request, lang, canonical_path=canonical_path, feeds_path=feeds_path)
         next_href = f"{request.url.path}?{urlencode({'before': data['next']})}" if data.get("next") else ""
-        ctx.update(data=data, heading=heading, page_title=heading, next_href=next_href,
+        first_href = request.url.path if request.query_params.get("before") else ""
+        ctx.update(data=data, heading=heading, page_title=heading, next_href=next_href, first_href=first_href,
                    description=description or heading)
         return self.render("listing.html", ctx)
 

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..config import Config
-from ..errors import BadRequest
+from ..errors import BadRequest, NotFound
 from ..models import Article, Source, Story, TagStat
 from ..store.base import ArticleQuery, Store
 from .cache import Generation
@@ -152,8 +152,11 @@ class Site:
         key = tag_key(tag)
         if not key:
             raise BadRequest("empty hashtag")
-        display = self.store.tag_display(key) or tag
+        known = self.store.tag_display(key)
+        display = known or tag
         page = self.listing(ArticleQuery(hashtag=key, language=language, before=decode_cursor(before), limit=limit))
+        if known is None and not page["items"]:
+            raise NotFound("no such hashtag")
         related = self.memo(("related_tags", key), lambda: [
             self.tag_dict(s) for s in self.store.related_tags(key, 12) if s.key != key])
         return {"tag": display, "key": key, **page, "related_tags": related}
@@ -167,10 +170,11 @@ class Site:
                          limit: int = 20) -> dict[str, Any]:
         page = self.listing(ArticleQuery(category=name, language=language, before=decode_cursor(before),
                                          limit=limit))
+        if not page["items"] and not before and name.casefold() not in self._category_names():
+            raise NotFound("no such category")
         return {"category": name, **page}
 
-    def category_name(self, name: str) -> str:
-        """The stored spelling of a category named in any case ("business" -> "Business")."""
+    def _all_categories(self) -> list[str]:
         names = [c["name"] for c in self.categories(None)]
         try:
             from ..categories import CATEGORIES
@@ -178,7 +182,14 @@ class Site:
             pass
         else:
             names += CATEGORIES
-        return next((n for n in names if n.casefold() == name.casefold()), name)
+        return names
+
+    def _category_names(self) -> set[str]:
+        return {n.casefold() for n in self._all_categories()}
+
+    def category_name(self, name: str) -> str:
+        """The stored spelling of a category named in any case ("business" -> "Business")."""
+        return next((n for n in self._all_categories() if n.casefold() == name.casefold()), name)
 
     def trending(self, language: str | None, limit: int = 20) -> list[dict[str, Any]]:
         return self.memo(("trending", language, limit), lambda: self._trending(language, limit))
