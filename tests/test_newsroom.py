@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -168,6 +169,17 @@ def test_conditional_get(served: RunningNewsroom, truth: dict) -> None:
         assert get(url, {"If-Modified-Since": headers["last-modified"]})[0] == 304
         assert get(url, {"If-None-Match": '"stale"'})[0] == 200
         assert get(url, {"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"})[0] == 200
+
+
+def test_gzip_and_arabic_addresses(served: RunningNewsroom, truth: dict) -> None:
+    url = truth["articles"][0]["url"]
+    _, _, plain = get(url)
+    status, headers, body = get(url, {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    assert gzip.decompress(body) == plain
+    encoded = [a["url"] for a in truth["articles"] if "%D8" in a["url"]]
+    assert encoded, "an Arabic outlet puts its headlines in its addresses"
+    assert get(encoded[0])[0] == 200
 
 
 def test_copies_are_near_identical_and_stories_differ() -> None:

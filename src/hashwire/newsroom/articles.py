@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import quote, unquote
 
 from . import prose, vocab
 from .events import KIND_BY_KEY
@@ -107,7 +108,13 @@ def path_of(world: World, spec: ArticleSpec, title: str) -> str:
         return f"/{outlet.slug}/{KIND_BY_KEY[world.plan(spec.story).kind].category.lower()}/{name}"
     if shape == "newsid":
         return f"/{outlet.slug}/news/{spec.index}/{slug}" if slug else f"/{outlet.slug}/news/{spec.index}"
+    if not slug and outlet.language == "ar":
+        # Arabic sites put the headline itself in the address, percent-encoded on the wire
+        slug = quote("-".join(_ARABIC_WORD.findall(title)[:8]), safe="-")
     return f"/{outlet.slug}/story/{slug}--{spec.index}" if slug else f"/{outlet.slug}/story/{spec.index}"
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
 
 def index_from_path(world: World, path: str) -> int | None:
@@ -116,7 +123,8 @@ def index_from_path(world: World, path: str) -> int | None:
         i = int(digits)
         if i < world.total:
             spec = world.spec(i)
-            if path_of(world, spec, title_of(world, spec)) == path:
+            expected = path_of(world, spec, title_of(world, spec))
+            if expected == path or ("%" in expected and unquote(expected) == unquote(path)):
                 return i
     return None
 

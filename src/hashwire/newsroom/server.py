@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import hashlib
 import importlib
 import logging
@@ -49,15 +50,22 @@ def _png() -> bytes:
 PNG = _png()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Rendered:
     body: bytes
     content_type: str
     modified: datetime | None
     etag: str = field(init=False)
+    _gzipped: bytes | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "etag", '"' + hashlib.blake2b(self.body, digest_size=10).hexdigest() + '"')
+        self.etag = '"' + hashlib.blake2b(self.body, digest_size=10).hexdigest() + '"'
+
+    def gzipped(self) -> bytes:
+        """The body gzip-compressed, once (mtime 0 keeps the bytes the same from run to run)."""
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self._gzipped
 
 
 class Site:
@@ -174,6 +182,12 @@ def build_app(room: Newsroom) -> web.Application:
         if _not_modified(request, page):
             return web.Response(status=304, headers=headers)
         headers["Content-Type"] = page.content_type
+        if page.content_type.startswith(("image/",)):
+            return web.Response(body=page.body, headers=headers)
+        headers["Vary"] = "Accept-Encoding"
+        if len(page.body) > 1024 and "gzip" in request.headers.get("Accept-Encoding", ""):
+            headers["Content-Encoding"] = "gzip"
+            return web.Response(body=page.gzipped(), headers=headers)
         return web.Response(body=page.body, headers=headers)
 
     app.router.add_get("/{tail:.*}", handle)
