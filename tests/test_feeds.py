@@ -174,9 +174,9 @@ def test_entities_are_never_expanded_or_fetched(tmp_path: Path) -> None:
     doc = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{laughs}'
            f'<!ENTITY xxe SYSTEM "file://{secret}">]><rss version="2.0"><channel><title>&l9;&xxe;</title>'
            "<item><title>i</title><link>http://x.example/1</link></item></channel></rss>").encode()
-    started = time.monotonic()
+    started = time.process_time()
     feed = parse_feed(doc)
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
     assert "TOPSECRET" not in feed.title and len(feed.title) < 100
     assert [e.title for e in feed.entries] == ["i"]
 
@@ -221,14 +221,14 @@ def test_tolerant_fallback_recovers_items_the_fast_parser_loses() -> None:
     b"<" * 100_000,
 ])
 def test_hostile_documents_end_in_a_feed_or_a_parse_error(doc: bytes) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     try:
         feed = parse_feed(doc, "http://x.example/")
     except FeedParseError:
         pass
     else:
         assert all(isinstance(e.title, str) and e.guid for e in feed.entries)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_opml_round_trip() -> None:
@@ -286,12 +286,12 @@ def test_feedparser_corpus_parses_in_bounded_time_with_unicode_text() -> None:
     parsed = 0
     for path in files:
         data = path.read_bytes()
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             feed = parse_feed(data, "http://127.0.0.1:8097/" + path.relative_to(CORPUS).as_posix())
         except FeedParseError:
             continue  # a typed refusal (empty document, CDF channel without items) is a clean outcome
-        slowest = max(slowest, time.perf_counter() - started)
+        slowest = max(slowest, time.process_time() - started)
         parsed += 1
         assert _all_text_is_unicode(feed), path
         assert all(e.guid for e in feed.entries), path

@@ -24,6 +24,7 @@ ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 MEDIA = "http://search.yahoo.com/mrss/"
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_RDF_ABOUT = f"{{{RDF}}}about"
 _ATOMS = ("", ATOM10, ATOM03)
 _RSS_PLAIN = ("", RSS10, RSS090)
 _TAG = re.compile(r"<[A-Za-z/!][^>]*>")
@@ -33,14 +34,24 @@ _SPACE = re.compile(r"\s+")
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+_SPLIT: dict[str, tuple[str, str]] = {}
+
+
 def split_tag(tag: object) -> tuple[str, str]:
     """(namespace, local name); ("", "") for comments, entities and processing instructions."""
     if not isinstance(tag, str):
         return "", ""
-    if tag[:1] == "{":
-        ns, _, local = tag[1:].partition("}")
-        return ns, local
-    return "", tag
+    parts = _SPLIT.get(tag)
+    if parts is None:
+        if tag[:1] == "{":
+            ns, _, local = tag[1:].partition("}")
+            parts = (ns, local)
+        else:
+            parts = ("", tag)
+        if len(_SPLIT) > 4096:  # a hostile document can invent any number of names
+            _SPLIT.clear()
+        _SPLIT[tag] = parts
+    return parts
 
 
 _EMAIL_FIRST = re.compile(r"^\s*[^\s@()]+@[^\s@()]+\s*\((.+)\)\s*$")
@@ -185,12 +196,14 @@ def _rss_item(item: etree._Element) -> Entry:
             entry.link = _href(child, child.get("href") or "")
         elif local == "language":
             entry.language = (child.text or "").strip()
+    about = item.get(_RDF_ABOUT) or ""
     if not entry.link:
-        about = item.get(f"{{{RDF}}}about") or ""
         if permalink_guid and _ABSOLUTE.match(entry.guid) and entry.guid.startswith("http"):
             entry.link = entry.guid
         elif about.startswith("http"):
             entry.link = about
+    if not entry.guid and about:
+        entry.guid = about  # an RSS 1.0 item's rdf:about is its identifier
     if entry.published is None:
         entry.published = entry.updated
     entry.language = entry.language or item.get(XML_LANG) or ""
