@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -54,55 +55,71 @@ class Pipeline:
     """The pure middle of ingestion for one article: normalize -> dedupe -> cluster -> tag.
 
     Holds the in-memory dedupe and story indexes of the open time window; `warm` rebuilds them
-    from the store after a restart so decisions do not depend on process lifetime.
+    from the store after a restart (or catches up with other workers) so decisions do not depend on
+    process lifetime. What it remembers per article is evicted with the window.
     """
 
     def __init__(self, window_hours: int = 72) -> None:
         self.window = timedelta(hours=window_hours)
         self.duplicates = DuplicateIndex(window_hours=window_hours)
         self.stories = StoryIndex(window_hours=window_hours)
-        self._story_of: dict[str, str] = {}  # canonical article id -> story id, for folded copies
-        self._tags_of: dict[str, tuple[list[str], str]] = {}
+        # canonical article id -> (story id, hashtags, category), so folded copies inherit them
+        self._known: dict[str, tuple[str, list[str], str]] = {}
+        self._expiry: deque[tuple[datetime, str]] = deque()
+
+    def knows(self, article_id: str) -> bool:
+        return article_id in self._known
 
     def warm(self, articles: Iterable[Article]) -> int:
         n = 0
         for article in articles:
+            if article.id in self._known:
+                continue
             if article.duplicate_of is None:
                 self.duplicates.add(article)
                 if article.story_id:
                     self.stories.restore(article)
-                    self._story_of[article.id] = article.story_id
-                self._tags_of[article.id] = (list(article.hashtags), article.category)
+            self._remember(article)
             n += 1
         return n
 
-    def process(self, article: Article) -> Story | None:
-        """Decide duplicate, story, hashtags and category for a new article (mutates it)."""
+    def process(self, article: Article) -> tuple[Story | None, list[str]]:
+        """Decide duplicate, story, hashtags and category for a new article (mutates it).
+
+        Returns the story it joined or opened (None for a folded copy) and the ids of stories merged into it."""
         article.text = normalize.clean_text(article.text)
         if not article.content_hash:
             article.content_hash = normalize.content_hash(article.text)
         dup = self.duplicates.check(article)
         if dup is not None and dup.of != article.id:
             article.duplicate_of = dup.of
-            article.story_id = self._story_of.get(dup.of)
-            tags, category = self._tags_of.get(dup.of, ([], ""))
+            story_id, tags, category = self._known.get(dup.of, ("", [], ""))
+            article.story_id = story_id or None
             article.hashtags = list(tags) or tag.hashtags(article)
             article.category = category or tag.categorize(article)
-            return None
+            self._remember(article)
+            return None, []
         article.hashtags = tag.hashtags(article)
         article.category = tag.categorize(article)
         assignment = self.stories.assign(article)
-        story = assignment.story
-        article.story_id = story.id
+        article.story_id = assignment.story.id
         self.duplicates.add(article)
-        self._story_of[article.id] = story.id
-        self._tags_of[article.id] = (list(article.hashtags), article.category)
+        self._remember(article)
         if assignment.merged:
             merged = set(assignment.merged)
-            for aid, sid in self._story_of.items():
+            for aid, (sid, tags, category) in self._known.items():
                 if sid in merged:
-                    self._story_of[aid] = story.id
-        return story
+                    self._known[aid] = (assignment.story.id, tags, category)
+        return assignment.story, list(assignment.merged)
+
+    def _remember(self, article: Article) -> None:
+        self._known[article.id] = (article.story_id or "", list(article.hashtags), article.category)
+        when = article.published or article.fetched_at or datetime.now(UTC)
+        self._expiry.append((when, article.id))
+        newest = max(when, self._expiry[-1][0])
+        while self._expiry and self._expiry[0][0] < newest - self.window and len(self._expiry) > 1:
+            _, old = self._expiry.popleft()
+            self._known.pop(old, None)
 
 
 def article_from_entry(entry: Entry, source: Source, html: str, final_url: str) -> Article:
@@ -130,9 +147,11 @@ class Ingester:
         self.worker = worker
         self.pipeline = pipeline or Pipeline(config.story_window_hours)
         self._warmed = pipeline is not None
+        self._mark = store.article_mark() if self._warmed else 0
 
     def warm(self, now: datetime | None = None) -> int:
         now = now or datetime.now(UTC)
+        self._mark = self.store.article_mark()
         n = self.pipeline.warm(self.store.recent_articles(now - self.pipeline.window))
         self._warmed = True
         return n
@@ -291,17 +310,34 @@ class Ingester:
             html = result.body.decode("utf-8", errors="replace")
         return html, result.url
 
+    def _catch_up(self) -> None:
+        """Learn the articles other workers stored since we last looked (call with the story lock held)."""
+        while True:
+            articles, mark = self.store.articles_after(self._mark)
+            self._mark = mark
+            if not articles:
+                return
+            self.pipeline.warm(articles)
+
     def _save(self, batch: list[Article], report: CrawlReport) -> None:
         if not batch:
             return
-        stories: dict[str, Story] = {}
-        for article in batch:
-            story = self.pipeline.process(article)
-            if story is not None:
-                stories[story.id] = story
-            if article.duplicate_of:
-                report.duplicates_folded += 1
-        new_flags = self.store.save_articles(batch, list(stories.values()))
+        # Assign and save under the store's story lock: with several workers on PostgreSQL, each
+        # first learns what the others stored, so two workers never open two stories for one event.
+        with self.store.story_lock():
+            self._catch_up()
+            stories: dict[str, Story] = {}
+            for article in batch:
+                story, merged = self.pipeline.process(article)
+                if story is not None:
+                    stories[story.id] = story
+                    for gone in merged:
+                        stories[gone] = Story(id=gone, title="", first_seen=story.first_seen,
+                                              last_seen=story.last_seen, merged_into=story.id)
+                if article.duplicate_of:
+                    report.duplicates_folded += 1
+            new_flags = self.store.save_articles(batch, list(stories.values()))
+            self._catch_up()  # move the mark past our own batch
         report.articles_new += sum(1 for flag in new_flags if flag)
 
 
