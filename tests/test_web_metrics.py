@@ -35,6 +35,7 @@ def test_metrics_by_route_and_store_counts(tmp_path: Path) -> None:
         assert 'hashwire_fetch_total{outcome="ok"} 1' in text
         assert "hashwire_ingest_seconds_sum 0.02" in text
         assert "# TYPE hashwire_http_requests_total counter" in text
+        assert 'hashwire_web_cache_total{result="hit"} 2' in text
     finally:
         store.close()
 

@@ -183,6 +183,8 @@ def test_friendly_errors(client: Client, seeded: Any, tmp_path: Path) -> None:
     assert broken.status_code >= 500
     assert "Something went wrong" in broken.text
     assert "content-security-policy" in broken.headers
+    health = Client(app).get("/healthz")
+    assert health.status_code == 503 and health.json()["status"] == "error"
 
 
 def test_seo_files(client: Client, seeded: Any, tmp_path: Path) -> None:

@@ -70,8 +70,13 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
         return pages.render("api_docs.html", ctx)
 
     async def healthz(request: Request) -> Response:
-        return ORJSONResponse({"status": "ok", "generation": generation.current()},
-                              headers={"cache-control": "no-store"})
+        try:
+            generation.invalidate()
+            current = generation.current()
+        except Exception as exc:  # the probe answers for the store rather than failing with it
+            return ORJSONResponse({"status": "error", "error": str(exc)[:300]}, status_code=503,
+                                  headers={"cache-control": "no-store"})
+        return ORJSONResponse({"status": "ok", "generation": current}, headers={"cache-control": "no-store"})
 
     async def metrics(request: Request) -> Response:
         return PlainTextResponse(registry.render(), media_type="text/plain; version=0.0.4",
@@ -142,7 +147,9 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
     ]
     if rate_limit is not None:
         middleware.append(Middleware(RateLimitMiddleware, rate=rate_limit[0], burst=rate_limit[1]))
-    middleware.append(Middleware(ResponseCacheMiddleware, generation=generation, max_age=cache_seconds))
+    lookups = registry.counter("hashwire_web_cache_total", "Response cache lookups by result.", ("result",))
+    middleware.append(Middleware(ResponseCacheMiddleware, generation=generation, max_age=cache_seconds,
+                                 counter=lookups))
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={
         HashwireError: known_error, HTTPException: known_error, Exception: server_error})
     app.state.site = site

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..store.base import Store
+from .metrics import Counter
 
 
 class Generation:
@@ -112,15 +113,15 @@ class ResponseCacheMiddleware:
     """Caches successful GET responses by path and query string; adds ETag; answers 304."""
 
     def __init__(self, app: ASGIApp, generation: Generation, *, max_entries: int = 4096,
-                 max_age: float = 60.0, skip_prefixes: tuple[str, ...] = ("/healthz", "/metrics")) -> None:
+                 max_age: float = 60.0, skip_prefixes: tuple[str, ...] = ("/healthz", "/metrics"),
+                 counter: Counter | None = None) -> None:
         self.app = app
         self.generation = generation
         self.max_entries = max_entries
         self.max_age = max_age
         self.skip_prefixes = skip_prefixes
         self.entries: OrderedDict[tuple[str, bytes], Entry] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
+        self.counter = counter
 
     def clear(self) -> None:
         self.entries.clear()
@@ -135,11 +136,13 @@ class ResponseCacheMiddleware:
         entry = self.entries.get(key)
         now = time.monotonic()
         if entry is not None and entry.generation == generation and entry.expires > now:
-            self.hits += 1
+            if self.counter is not None:
+                self.counter.inc(result="hit")
             scope["hashwire.route"] = entry.route
             await _send_entry(scope, send, entry)
             return
-        self.misses += 1
+        if self.counter is not None:
+            self.counter.inc(result="miss")
         started: Message = {}
         chunks: list[bytes] = []
 
