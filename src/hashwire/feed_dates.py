@@ -5,8 +5,13 @@ from __future__ import annotations
 import calendar
 import email.utils
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+_RFC822 = re.compile(
+    r"^(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d\d)(?::(\d\d))?"
+    r"\s*(?:([+-])(\d\d):?(\d\d)|(GMT|UTC?|Z|UT))?\s*$")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                       "nov", "dec"), 1)}
 _ISO_Z = re.compile(r"^(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?)\s*([Zz]|[+-]\d\d:?\d\d)?$")
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
@@ -24,6 +29,11 @@ def parse_date(value: str | None) -> datetime | None:
         return None
     dt: datetime | None = None
     if text[:4].isdigit():
+        try:
+            dt = datetime.fromisoformat(text)
+        except ValueError:
+            dt = None
+    if dt is None and text[:4].isdigit():
         match = _ISO_Z.match(text)
         candidate = text
         if match:
@@ -38,6 +48,8 @@ def parse_date(value: str | None) -> datetime | None:
         except ValueError:
             dt = None
     if dt is None:
+        dt = _rfc822(text)
+    if dt is None:
         try:
             dt = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
@@ -51,6 +63,30 @@ def parse_date(value: str | None) -> datetime | None:
     except (OverflowError, ValueError):
         return None
     return dt if dt >= _EARLIEST else None
+
+
+def _rfc822(text: str) -> datetime | None:
+    """The common RFC 822 shapes ("Tue, 10 Nov 2026 09:30:00 +0100", "... GMT") without email.utils."""
+    match = _RFC822.match(text)
+    if match is None:
+        return None
+    day, month_name, year, hour, minute, second, sign, tz_h, tz_m, zone = match.groups()
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    year_n = int(year)
+    if year_n < 100:
+        year_n += 2000 if year_n < 50 else 1900
+    try:
+        dt = datetime(year_n, month, int(day), int(hour), int(minute), int(second or 0), tzinfo=UTC)
+    except ValueError:
+        return None
+    if sign:
+        offset = timedelta(hours=int(tz_h), minutes=int(tz_m))
+        dt = dt - offset if sign == "+" else dt + offset
+    elif not zone:
+        return None  # no zone at all: leave the odd cases to the general parsers
+    return dt
 
 
 def _tolerant(text: str) -> datetime | None:
