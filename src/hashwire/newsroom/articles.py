@@ -83,12 +83,16 @@ def _facts_for(world: World, spec: ArticleSpec) -> prose.ArticleFacts:
     return prose.ArticleFacts(world.facts(spec.story), prose.weekday(plan.language, source.published))
 
 
+def _turn(world: World, story: int, what: str) -> int:
+    return Random(f"{world.seed}:{what}:{story}").randrange(1 << 16)
+
+
 def title_of(world: World, spec: ArticleSpec) -> str:
     plan = world.plan(spec.story)
     facts = _facts_for(world, spec)
     source = spec if spec.text_of == spec.index else world.spec(spec.text_of)
-    used, title = prose.headline(plan.kind, plan.language, facts,
-                                 Random(f"{world.seed}:head:{source.index}"), source.followup)
+    used, title = prose.headline(plan.kind, plan.language, facts, _turn(world, spec.story, "head") + source.turn,
+                                 source.followup)
     if spec.copy_kind in ("edited", "verbatim"):
         rng = Random(f"{world.seed}:retitle:{spec.index}")
         if spec.copy_kind == "edited" or rng.random() < 0.3:
@@ -144,20 +148,28 @@ def render(world: World, i: int) -> NewsArticle:
     source = spec if spec.text_of == i else world.spec(spec.text_of)
     pools = prose.POOLS[lang]
     title = title_of(world, spec)
+    footer = ""
     if source.wire:
         wrng = Random(f"{world.seed}:wire:{source.index}")
         wire = wrng.choice(pools.wires)
-        author = prose.person(wrng, lang)
-        byline = f"{author}, {wire}" if lang == "en" else f"{author} - {wire}"
+        authors: tuple[str, ...] = (prose.person(wrng, lang),)
+        editor = prose.person(wrng, lang)
+        byline = f"{authors[0]}, {wire}" if lang == "en" else f"{authors[0]} - {wire}"
         dateline = (f"{facts['city'].upper()}, {facts['country']} ({wire}) — " if lang == "en"
                     else f"{facts['city']} ({wire}) - ")
+        footer = (f"(Reporting by {authors[0]}; editing by {editor})" if lang == "en"
+                  else f"(إعداد {authors[0]}، تحرير {editor})")
     else:
         origin = world.outlets[source.outlet]
-        author = Random(f"{world.seed}:byline:{source.index}").choice(_staff(world, origin))
-        byline = author
+        brng = Random(f"{world.seed}:byline:{source.index}")
+        authors = tuple(brng.sample(_staff(world, origin), 2 if brng.random() < 0.2 else 1))
+        joiner = " and " if lang == "en" else " و"
+        byline = joiner.join(authors)
         dateline = (f"{facts['city'].upper()} — " if lang == "en" else f"{facts['city']} - ") if origin.style in (0, 2) else ""
     paragraphs = prose.body(plan.kind, lang, facts, Random(f"{world.seed}:body:{source.index}"),
-                            source.followup, dateline)
+                            source.followup, dateline, _turn(world, spec.story, "lead") + source.turn)
+    if footer:
+        paragraphs.append(footer)
     if spec.copy_kind == "edited":
         paragraphs = prose.edit_copy(paragraphs, lang, Random(f"{world.seed}:edit:{i}"))
     correction = prose.correction(lang, facts, spec.correction) if spec.correction >= 0 else ""
@@ -170,7 +182,7 @@ def render(world: World, i: int) -> NewsArticle:
     keywords = (kind.category, facts["city"]) if lang == "en" else (facts["city"],)
     return NewsArticle(
         index=i, spec=spec, outlet=outlet, kind=plan.kind, category=kind.category, language=lang, title=title,
-        path=path_of(world, spec, title), byline=byline, authors=(author,), paragraphs=tuple(paragraphs),
+        path=path_of(world, spec, title), byline=byline, authors=authors, paragraphs=tuple(paragraphs),
         correction=correction, caption=caption, credit=credit, tags=tags, keywords=keywords,
     )
 

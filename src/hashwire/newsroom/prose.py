@@ -141,10 +141,12 @@ def _fill(template: str, facts: Mapping[str, str]) -> str:
 _POSSESSIVE = re.compile(r"(?<=[a-z])s's\b")
 
 
-def headline(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: bool) -> tuple[int, str]:
-    """A headline and its position in the kind's list, so an edited copy can pick a different one."""
+def headline(kind: str, lang: str, facts: Mapping[str, str], turn: int, followup: bool) -> tuple[int, str]:
+    """A headline and its position in the kind's list, so an edited copy can pick a different one.
+
+    `turn` walks the list: consecutive write-ups of one story get different headlines."""
     heads: Sequence[str] = TEXTS[lang][kind]["fh" if followup else "h"]
-    i = rng.randrange(len(heads))
+    i = turn % len(heads)
     return i, _fill(heads[i], facts)
 
 
@@ -154,10 +156,13 @@ def other_headline(kind: str, lang: str, facts: Mapping[str, str], rng: Random, 
     return _fill(heads[i], facts)
 
 
-def body(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: bool, dateline: str) -> list[str]:
-    """The paragraphs of one write-up: a lead, then details, quotes and context in an order of its own."""
+def body(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: bool, dateline: str,
+         turn: int) -> list[str]:
+    """The paragraphs of one write-up: a lead (chosen by `turn`, like the headline), then details, quotes
+    and context in an order of its own."""
     text = TEXTS[lang][kind]
-    lead = _fill(rng.choice(text["flead" if followup else "lead"]), facts)
+    leads: Sequence[str] = text["flead" if followup else "lead"]
+    lead = _fill(leads[turn % len(leads)], facts)
     groups: list[Sequence[str]] = list(text["detail"])
     rng.shuffle(groups)
     keep = max(3, len(groups) - rng.randint(0, 1))

@@ -64,6 +64,7 @@ class ArticleSpec:
     followup: bool
     wire: bool
     correction: int  # which correction line, -1 for none
+    turn: int = 0  # how many of the story's own write-ups came before this one (varies headline and lead)
 
 
 @dataclass(slots=True)
@@ -191,6 +192,7 @@ class World:
         origin_outlet = rng.choice(pool)
         copy_outlets = rng.sample([o for o in pool if o != origin_outlet], copies) if copies else []
         later = sorted(rng.uniform(0.4, duration) if duration > 0.4 else duration for _ in range(size))
+        turn = 0
         for local in range(size):
             index = first + local
             copy_of: int | None = None
@@ -220,7 +222,9 @@ class World:
             followup = hours > 16.0 if copy_kind is None else (
                 specs[text_of - first].followup if text_of != index else False)
             specs.append(ArticleSpec(index, j, outlet, published, updated, copy_of, copy_kind, text_of,
-                                     followup, wire and (local <= copies), corr))
+                                     followup, wire and (local <= copies), corr, turn))
+            if copy_kind is None:
+                turn += 1
         return StoryPlan(j, kind, lang, start, place, first, tuple(specs))
 
     def story_of(self, i: int) -> int:
