@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import ssl
+import subprocess
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -216,6 +220,30 @@ async def test_body_cut_short_is_a_transfer_failure(server: Server) -> None:
 
 async def test_connection_refused(server: Server) -> None:
     assert (await failure("http://127.0.0.1:1/feed")).kind == "connect"
+
+
+async def test_tls_certificates_are_still_verified(tmp_path: Path) -> None:
+    # connecting to the checked address must not switch off certificate checks for the name
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    app = web.Application()
+    add_routes(app)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=context)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        error = await failure(f"https://localhost:{port}/bad/feed.xml")
+        assert error.kind == "connect" and "certificate" in str(error).lower()
+    finally:
+        await runner.cleanup()
 
 
 async def test_unknown_host_is_a_dns_failure() -> None:

@@ -146,6 +146,13 @@ class GuardedResolver(AbstractResolver):
         self._expires.clear()
 
 
+def guarded_connector(config: Config, resolver: GuardedResolver | None = None) -> aiohttp.TCPConnector:
+    """A connector that resolves through the address guard and keeps no DNS cache of its own."""
+    resolver = resolver or GuardedResolver(bool(config.allow_private_networks))
+    return aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False, limit=int(config.concurrency),
+                                limit_per_host=0, ttl_dns_cache=None)
+
+
 class _HostGate:
     """Concurrency slots and a minimum spacing between request starts for one host."""
 
@@ -169,7 +176,12 @@ class _HostGate:
 
 
 class Fetcher:
-    """`async with Fetcher(config) as f: result = await f.fetch(url, etag=..., kind="feed")`."""
+    """`async with Fetcher(config) as f: result = await f.fetch(url, etag=..., kind="feed")`.
+
+    Without `session`, the Fetcher builds its own, whose connector only ever connects to addresses
+    that passed the guard. A caller's `session` should be built with `guarded_connector(config)`
+    (the addresses are still checked before each hop, but its own resolver would resolve again).
+    """
 
     def __init__(self, config: Config, *, session: aiohttp.ClientSession | None = None) -> None:
         self.config = config
@@ -183,9 +195,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         if self._session is None:
-            connector = aiohttp.TCPConnector(
-                resolver=self._resolver, use_dns_cache=False, limit=int(self.config.concurrency),
-                limit_per_host=0, ttl_dns_cache=None)
+            connector = guarded_connector(self.config, self._resolver)
             self._session = aiohttp.ClientSession(
                 connector=connector, auto_decompress=False, trust_env=False,
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=min(10.0, self.config.fetch_timeout)),
