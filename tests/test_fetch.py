@@ -20,7 +20,7 @@ from hashwire import fetch as fetch_module
 from hashwire.config import Config
 from hashwire.errors import FetchError
 from hashwire.feeds import parse_feed
-from hashwire.fetch import Fetcher, fetch_and_describe, parse_retry_after
+from hashwire.fetch import Fetcher, FetchResult, fetch_and_describe, parse_retry_after
 from hashwire.netguard import address_problem, check_address, check_url, literal_address
 from hashwire.newsroom.misbehave import BLOCKED_TARGETS, ETAG, LAST_MODIFIED, add_routes
 from hashwire.robots import robots_url, rules_from_response
@@ -84,7 +84,7 @@ def config(**values: object) -> Config:
     return Config(base, environ={})
 
 
-async def fetch(url: str, cfg: Config | None = None, **kwargs: str) -> object:
+async def fetch(url: str, cfg: Config | None = None, **kwargs: str) -> FetchResult:
     async with Fetcher(cfg or config()) as fetcher:
         return await fetcher.fetch(url, **kwargs)
 
@@ -141,10 +141,10 @@ def test_retry_after_as_http_date() -> None:
 
 async def test_redirect_chain_is_followed_and_recorded(server: Server) -> None:
     result = await fetch(server.base + "/bad/redirect-chain/3")
-    assert result.url == server.base + "/bad/redirect-chain/0"  # type: ignore[attr-defined]
-    assert len(result.redirects) == 3 and not result.permanent_redirect  # type: ignore[attr-defined]
+    assert result.url == server.base + "/bad/redirect-chain/0"
+    assert len(result.redirects) == 3 and not result.permanent_redirect
     moved = await fetch(server.base + "/bad/moved")
-    assert moved.permanent_redirect == server.base + "/bad/feed.xml"  # type: ignore[attr-defined]
+    assert moved.permanent_redirect == server.base + "/bad/feed.xml"
 
 
 async def test_redirect_cap(server: Server) -> None:
@@ -256,7 +256,7 @@ async def test_wrong_content_type(server: Server) -> None:
     assert (await failure(server.base + "/bad/wrong-type/image")).kind == "bad_content_type"
     # a feed served as text/html is common and still a feed
     result = await fetch(server.base + "/bad/wrong-type/html")
-    assert len(parse_feed(result.body, result.url, result.headers["content-type"]).entries) == 5  # type: ignore[attr-defined]
+    assert len(parse_feed(result.body, result.url, result.headers["content-type"]).entries) == 5
 
 
 @pytest.mark.parametrize(("how", "titles"), [
@@ -268,7 +268,7 @@ async def test_wrong_content_type(server: Server) -> None:
 ])
 async def test_broken_xml_still_yields_its_items(server: Server, how: str, titles: list[str]) -> None:
     result = await fetch(server.base + f"/bad/broken/{how}")
-    feed = parse_feed(result.body, result.url, result.headers["content-type"])  # type: ignore[attr-defined]
+    feed = parse_feed(result.body, result.url, result.headers["content-type"])
     assert [e.title for e in feed.entries][: len(titles)] == titles
     assert "root:" not in feed.title and len(feed.title) < 200  # no file read, no entity expansion
 
@@ -283,7 +283,7 @@ async def test_feed_whose_guids_change_on_every_fetch(server: Server) -> None:
 
 
 async def test_one_guid_for_many_items_falls_back_to_links(server: Server) -> None:
-    feed = parse_feed((await fetch(server.base + "/bad/repeated-guid")).body)  # type: ignore[attr-defined]
+    feed = parse_feed((await fetch(server.base + "/bad/repeated-guid")).body)
     assert len({e.guid for e in feed.entries}) == 4
 
 
@@ -397,6 +397,26 @@ def test_only_plain_http_urls(url: str) -> None:
     with pytest.raises(FetchError) as info:
         check_url(url)
     assert info.value.kind == "bad_scheme"
+
+
+async def test_ipv6_loopback_literal() -> None:
+    app = web.Application()
+    add_routes(app)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "::1", 0)
+        await site.start()
+    except OSError:
+        await runner.cleanup()
+        pytest.skip("no IPv6 loopback here")
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        assert (await failure(f"http://[::1]:{port}/bad/feed.xml", Config({}, environ={}))).kind == "blocked_address"
+        result = await fetch(f"http://[::1]:{port}/bad/feed.xml")
+        assert result.status == 200
+    finally:
+        await runner.cleanup()
 
 
 async def test_decimal_ip_literal_is_checked_too() -> None:
