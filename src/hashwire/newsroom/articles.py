@@ -83,15 +83,11 @@ def _facts_for(world: World, spec: ArticleSpec) -> prose.ArticleFacts:
     return prose.ArticleFacts(world.facts(spec.story), prose.weekday(plan.language, source.published))
 
 
-def _turn(world: World, story: int, what: str) -> int:
-    return Random(f"{world.seed}:{what}:{story}").randrange(1 << 16)
-
-
 def title_of(world: World, spec: ArticleSpec) -> str:
     plan = world.plan(spec.story)
     facts = _facts_for(world, spec)
     source = spec if spec.text_of == spec.index else world.spec(spec.text_of)
-    used, title = prose.headline(plan.kind, plan.language, facts, _turn(world, spec.story, "head") + source.turn,
+    used, title = prose.headline(plan.kind, plan.language, facts, plan.head_turn + source.turn,
                                  source.followup)
     if spec.copy_kind in ("edited", "verbatim"):
         rng = Random(f"{world.seed}:retitle:{spec.index}")
@@ -167,7 +163,7 @@ def render(world: World, i: int) -> NewsArticle:
         byline = joiner.join(authors)
         dateline = (f"{facts['city'].upper()} — " if lang == "en" else f"{facts['city']} - ") if origin.style in (0, 2) else ""
     paragraphs = prose.body(plan.kind, lang, facts, Random(f"{world.seed}:body:{source.index}"),
-                            source.followup, dateline, _turn(world, spec.story, "lead") + source.turn)
+                            source.followup, dateline, plan.lead_turn + source.turn)
     if footer:
         paragraphs.append(footer)
     if spec.copy_kind == "edited":

@@ -76,6 +76,8 @@ class StoryPlan:
     place: int
     first: int  # index of its first article
     articles: tuple[ArticleSpec, ...]
+    head_turn: int = 0  # where the story's write-ups start in the lists of headlines and leads
+    lead_turn: int = 0
 
 
 def make_outlets(seed: int, count: int) -> list[Outlet]:
@@ -154,9 +156,10 @@ class World:
         self.story_count = len(offsets) - 1
         self.plan = lru_cache(maxsize=2048)(self._plan)
         self.facts = lru_cache(maxsize=1024)(self._facts)
+        self._base = lru_cache(maxsize=256)(self._base_of)
 
     # -- stories
-    def _base(self, j: int) -> tuple[str, str, datetime]:
+    def _base_of(self, j: int) -> tuple[str, str, datetime]:
         rng = Random(f"{self.seed}:base:{j}")
         weights = [len(self.by_language[lang]) for lang in self.languages]
         lang = rng.choices(self.languages, weights)[0]
@@ -225,7 +228,7 @@ class World:
                                      followup, wire and (local <= copies), corr, turn))
             if copy_kind is None:
                 turn += 1
-        return StoryPlan(j, kind, lang, start, place, first, tuple(specs))
+        return StoryPlan(j, kind, lang, start, place, first, tuple(specs), rng.randrange(997), rng.randrange(997))
 
     def story_of(self, i: int) -> int:
         return bisect_right(self.offsets, i) - 1
