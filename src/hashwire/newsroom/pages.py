@@ -45,6 +45,20 @@ UI = {
         "rights": "جميع الحقوق محفوظة.", "comments": "التعليقات",
     },
 }
+READER_COMMENTS = {
+    "en": ("Thoughts with everyone affected. Hoping for better news tomorrow.",
+           "Why did it take so long for anyone to say anything official?",
+           "Good reporting, thank you for keeping us informed.",
+           "I live nearby and can confirm it has been a very long day.",
+           "Let's wait for the full facts before jumping to conclusions.",
+           "This paper always covers these stories better than the TV channels."),
+    "ar": ("قلوبنا مع جميع المتضررين، ونرجو أخبارا أفضل غدا.",
+           "لماذا تأخر صدور أي بيان رسمي كل هذا الوقت؟",
+           "شكرا على التغطية المتواصلة.",
+           "أسكن بالقرب من المكان وكان يوما طويلا فعلا.",
+           "لننتظر الحقائق كاملة قبل إطلاق الأحكام."),
+}
+COMMENTERS = ("Margaret_K", "dan.r", "citywatcher", "Observer77", "lina_m", "harbourlight", "J. Osei")
 BODY_CLASS = ("article-body", "entry-content", "story__content", "td-post-content")
 EN_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -154,6 +168,18 @@ def _metadata(a: NewsArticle, base: str) -> str:
     return "".join(out)
 
 
+def _comments(a: NewsArticle, heading: str) -> str:
+    """Readers' comments under the article: text an extractor has to leave out (only on some outlets)."""
+    count = (a.index * 7) % 40
+    if a.outlet.style not in (0, 2) or count < 3:
+        return f'<section class="comments"><h2>{heading} ({count})</h2></section>\n'
+    pool = READER_COMMENTS[a.language]
+    shown = "".join(
+        f'<li class="comment"><span class="commenter">{COMMENTERS[(a.index + k) % len(COMMENTERS)]}</span>'
+        f"<p>{escape(pool[(a.index * 3 + k) % len(pool)])}</p></li>" for k in range(3))
+    return f'<section class="comments"><h2>{heading} ({count})</h2><ol>{shown}</ol></section>\n'
+
+
 def article_page(room: Newsroom, a: NewsArticle, base: str) -> str:
     o = a.outlet
     ui = UI[o.language]
@@ -197,7 +223,7 @@ def article_page(room: Newsroom, a: NewsArticle, base: str) -> str:
                + (share if o.style == 3 else "") + "</article>\n")
     related = _teasers(room, near[:3], str(ui["related"]), "related-stories")
     most = _teasers(room, room.outlet_articles(o.index)[:5], str(ui["most_read"]), "most-read")
-    comments = f'<section class="comments"><h2>{ui["comments"]} ({(a.index * 7) % 40})</h2></section>\n'
+    comments = _comments(a, str(ui["comments"]))
     main = (f'<main id="main">\n{article}'
             + (related + comments if o.style != 2 else comments + related)
             + (most if o.style in (0, 3) else "") + (_newsletter(o) if o.style != 1 else "") + "</main>\n")
