@@ -84,6 +84,7 @@ def make_outlets(seed: int, count: int) -> list[Outlet]:
     rng = Random(f"{seed}:outlets")
     outlets: list[Outlet] = []
     used: set[str] = set()
+    names: set[str] = set()
     en_i = ar_i = 0
     for i in range(count):
         arabic = count >= 5 and i % 5 == 4
@@ -101,6 +102,11 @@ def make_outlets(seed: int, count: int) -> list[Outlet]:
                 name = f"{rng.choice(vocab.EN_OUTLET_PREFIX)} {rng.choice(vocab.EN_OUTLET_SUFFIX)}"
                 slug = slugify(name)
             en_i += 1
+        if name in names:
+            # a bigger newsroom reuses names; real chains tell their papers apart by the city
+            city = rng.choice(vocab.AR_PLACES if arabic else vocab.EN_PLACES)[0]
+            name = f"{name} ({city})" if f"{name} ({city})" not in names else f"{name} ({city}, {i})"
+        names.add(name)
         while slug in used:
             slug = f"{slug}-{i}"
         used.add(slug)
