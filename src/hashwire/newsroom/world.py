@@ -193,7 +193,8 @@ class World:
         size = end - first
         pool = self.by_language[lang]
         latest = self.now - timedelta(minutes=2)
-        room = max(0.0, (latest - start).total_seconds() / 3600.0)
+        start_ts, latest_ts = int(start.timestamp()), int(latest.timestamp())
+        room = max(0.0, (latest_ts - start_ts) / 3600.0)
         duration = min(room, rng.uniform(20.0, 56.0)) if size > 2 else min(room, rng.uniform(1.0, 12.0))
         specs: list[ArticleSpec] = []
         wire = size >= 3 and rng.random() < 0.5
@@ -219,15 +220,16 @@ class World:
                     # the same article again under a second address on its own outlet
                     origin = rng.choice([s for s in specs if s.copy_kind is None])
                     outlet = origin.outlet
-                    hours = (origin.published - start).total_seconds() / 3600 + rng.uniform(0.5, 6.0)
+                    hours = (origin.published.timestamp() - start_ts) / 3600 + rng.uniform(0.5, 6.0)
                     copy_of, text_of, copy_kind = origin.index, origin.index, "repost"
-            published = min(latest, start + timedelta(hours=hours)).replace(microsecond=0)
+            published_ts = min(latest_ts, start_ts + int(hours * 3600))
+            published = datetime.fromtimestamp(published_ts, UTC)
             updated = None
             corr = -1
             if copy_kind is None and rng.random() < 0.07:
-                fix = published + timedelta(hours=rng.uniform(1.0, 8.0))
-                if fix < latest:
-                    updated, corr = fix.replace(microsecond=0), rng.randrange(3)
+                fix_ts = published_ts + int(rng.uniform(1.0, 8.0) * 3600)
+                if fix_ts < latest_ts:
+                    updated, corr = datetime.fromtimestamp(fix_ts, UTC), rng.randrange(3)
             followup = hours > 16.0 if copy_kind is None else (
                 specs[text_of - first].followup if text_of != index else False)
             specs.append(ArticleSpec(index, j, outlet, published, updated, copy_of, copy_kind, text_of,
