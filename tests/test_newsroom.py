@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
+import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -74,6 +77,27 @@ def test_same_seed_same_bytes() -> None:
         assert page_a.body == page_b.body
     c = Newsroom(seed=6, outlets=6, days=1, per_day=3, now=NOW)
     assert [r["title"] for r in c.articles()] != [r["title"] for r in a.articles()]
+
+
+def test_same_seed_same_truth_in_another_process() -> None:
+    script = (
+        "import hashlib, json\n"
+        "from datetime import datetime, UTC\n"
+        "from hashwire.newsroom import Newsroom\n"
+        "room = Newsroom(seed=5, outlets=6, days=1, per_day=3, now=datetime(2026, 11, 20, 18, tzinfo=UTC))\n"
+        "print(hashlib.sha256(json.dumps(room.truth('http://h')).encode()).hexdigest())\n"
+    )
+    room = Newsroom(seed=5, outlets=6, days=1, per_day=3, now=NOW)
+    here = hashlib.sha256(json.dumps(room.truth("http://h")).encode()).hexdigest()
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert out.stdout.strip() == here
+
+
+def test_misbehaving_hosts_are_mounted_when_present(served: RunningNewsroom) -> None:
+    if importlib.util.find_spec("hashwire.newsroom.misbehave") is None:
+        pytest.skip("no misbehaving hosts in this tree")
+    assert get(served.base_url + "/bad/feed.xml")[0] == 200
 
 
 def test_truth_shape(room: Newsroom, truth: dict) -> None:
