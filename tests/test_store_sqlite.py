@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hashwire.models import Source
 from hashwire.store import ArticleQuery, open_store
 from hashwire.store.sql_base import migrations_for
 from hashwire.store.sqlite import SQLiteStore, _statements
-from store_fixtures import make_article
+from store_fixtures import NOW, make_article
 
 
 @pytest.fixture
@@ -141,3 +142,22 @@ def test_closed_store_refuses_work(db: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.save_articles([make_article(1)])
+
+
+def test_full_text_index_follows_saves_corrections_and_pruning(db: Path) -> None:
+    store = SQLiteStore(db)
+    store.migrate()
+    try:
+        src = store.add_source(Source(url="https://o.example/feed", title="O"))
+        art = make_article(1, source_id=src.id, title="Ferry strike")
+        store.save_articles([art, make_article(2, source_id=src.id)])
+        art.title = "Ferry walkout"
+        store.save_articles([art, art])  # the same article twice in one batch
+        assert [h.article.id for h in store.search("walkout", ArticleQuery())] == [art.id]
+        assert store.search("strike", ArticleQuery()) == []
+        assert store.prune_bodies(NOW + timedelta(hours=1)) == 2
+        assert store.integrity_check() == "ok"  # file and FTS index against the articles table
+        store._writer.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (999, 'bogus', 'row')")
+        assert store.integrity_check() != "ok"
+    finally:
+        store.close()

@@ -50,13 +50,16 @@ def utc(dt: datetime | None) -> datetime | None:
     return dt.astimezone(UTC)
 
 
+_MICROSECOND = timedelta(microseconds=1)
+
+
 def micros(dt: datetime | None) -> int | None:
-    """SQLite time codec, in: aware datetime -> integer microseconds since the epoch."""
-    d = utc(dt)
-    if d is None:
+    """SQLite time codec, in: datetime (naive taken as UTC) -> integer microseconds since the epoch."""
+    if dt is None:
         return None
-    delta = d - EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return (dt - EPOCH) // _MICROSECOND
 
 
 def from_micros(value: Any) -> datetime | None:

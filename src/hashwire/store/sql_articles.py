@@ -63,10 +63,12 @@ class ArticlesSQL(SQLBase):
     def _save_batch(self, cur: Cursor, arts: list[Article], stories: list[Story]) -> list[bool]:
         t = self._t
         ids = list(dict.fromkeys(a.id for a in arts))
-        existing: set[str] = set()
+        old: dict[str, tuple[Any, ...]] = {}  # id -> what _index_text needs of the stored version
         for part in chunks(ids):
-            cur.execute(f"SELECT id FROM articles WHERE id IN ({placeholders(len(part))})", list(part))
-            existing.update(r[0] for r in cur.fetchall())
+            cur.execute(f"SELECT id{self._old_text_columns} FROM articles WHERE id IN ({placeholders(len(part))})",
+                        list(part))
+            old.update((r[0], tuple(r[1:])) for r in cur.fetchall())
+        existing = set(old)
         owner = self._entry_owners(cur, arts, existing)
         flags: list[bool] = []
         seen: set[str] = set()
@@ -95,6 +97,7 @@ class ArticlesSQL(SQLBase):
         if rows:
             # rows sorted by id: concurrent PostgreSQL writers lock rows in one order (no deadlock)
             cur.executemany(_UPSERT_ARTICLE, sorted(rows, key=lambda r: str(r[0])))
+            self._index_text(cur, arts, old)
             for part in chunks(ids):
                 cur.execute(f"DELETE FROM article_tags WHERE article_id IN ({placeholders(len(part))})", list(part))
             cur.executemany(

@@ -67,6 +67,11 @@ class SQLBase:
         """A stored time back as an aware UTC datetime."""
         raise NotImplementedError
 
+    _old_text_columns = ""  # columns _index_text needs of the stored version of a re-saved article
+
+    def _index_text(self, cur: Cursor, arts: Sequence[Any], old: dict[str, tuple[Any, ...]]) -> None:
+        """Bring the full-text index up to date after the batch's upsert (PostgreSQL: a generated column)."""
+
     def _serialize_stories(self, cur: Cursor) -> None:
         """Make concurrent writers update stories one at a time (SQLite's single writer already does)."""
 

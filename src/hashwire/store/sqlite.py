@@ -14,14 +14,14 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import StoreError
 from ..hashtag_form import tag_key
-from ..models import SearchHit
+from ..models import Article, SearchHit
 from .base import ArticleQuery
 from .rows import (
     ARTICLE_COLUMNS,
@@ -96,6 +96,42 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
 
     def _hours_since(self, column: str) -> str:
         return f"(max(0, ? - {column}) / 3600000000.0)"
+
+    _old_text_columns = ", seq, title, text"
+
+    def _index_text(self, cur: Cursor, arts: Sequence[Any], old: dict[str, tuple[Any, ...]]) -> None:
+        """FTS5 rows for new articles, and delete + insert for re-saved ones whose title or text changed
+        (an external-content index is told the old values to remove them)."""
+        final: dict[str, Article] = {a.id: a for a in arts}  # the last copy of an id in the batch wins
+        stale = [(seq, title, text) for aid, (seq, title, text) in old.items()
+                 if (final[aid].title, final[aid].text) != (title, text)]
+        if stale:
+            cur.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                            stale)
+        fresh = [(a.id, a.title, a.text) for aid, a in final.items()
+                 if aid not in old or (a.title, a.text) != tuple(old[aid][1:])]
+        cur.executemany("INSERT INTO articles_fts (rowid, title, text) "
+                        "VALUES ((SELECT seq FROM articles WHERE id = ?), ?, ?)", fresh)
+
+    def prune_bodies(self, older_than: datetime) -> int:
+        """Empty text and html of old articles, 2,000 per transaction; titles stay searchable."""
+        cutoff = micros(older_than)
+
+        def run(cur: Cursor) -> int:
+            cur.execute("SELECT seq, title, text FROM articles WHERE sort_at < ? AND (text <> '' OR html <> '') "
+                        "LIMIT 2000", (cutoff,))
+            rows = cur.fetchall()
+            cur.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+                            "VALUES ('delete', ?, ?, ?)", rows)
+            cur.executemany("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, '')",
+                            [(r[0], r[1]) for r in rows])
+            cur.executemany("UPDATE articles SET text = '', html = '' WHERE seq = ?", [(r[0],) for r in rows])
+            return len(rows)
+
+        total = 0
+        while (n := self._write(run)) > 0:
+            total += n
+        return total
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -181,9 +217,16 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
 
     def integrity_check(self) -> str:
-        """"ok" or SQLite's list of problems."""
+        """"ok", or SQLite's list of problems (database file, then the full-text index)."""
         rows = self._read(lambda cur: cur.execute("PRAGMA integrity_check").fetchall())
-        return "\n".join(str(r[0]) for r in rows)
+        result = "\n".join(str(r[0]) for r in rows)
+        if result != "ok":
+            return result
+        try:
+            self._write(lambda cur: cur.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"))
+        except StoreError as exc:
+            return f"full-text index: {exc}"
+        return "ok"
 
     # ---- search -------------------------------------------------------------------------------
     def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
