@@ -88,7 +88,7 @@ def title_of(world: World, spec: ArticleSpec) -> str:
     facts = _facts_for(world, spec)
     source = spec if spec.text_of == spec.index else world.spec(spec.text_of)
     used, title = prose.headline(plan.kind, plan.language, facts, plan.head_turn + source.turn,
-                                 source.followup)
+                                 source.followup, plan.lead_turn + source.turn)
     if spec.copy_kind in ("edited", "verbatim"):
         rng = Random(f"{world.seed}:retitle:{spec.index}")
         if spec.copy_kind == "edited" or rng.random() < 0.3:

@@ -46,7 +46,7 @@ TEXT: dict[str, dict[str, object]] = {
         "agency": ("the Electoral Commission", "the Supreme Electoral Council"),
         "h": ("{p1} claims victory in {country} presidential election", "{country} votes: {p1} leads with {pct}% of ballots counted",
               "{party1_cap} wins {country} election as turnout reaches {turnout}%", "Opposition concedes as {p1} heads for win in {country}"),
-        "fh": ("{p1} sworn in as {country} president after disputed count", "{p2} challenges {country} election result in court",
+        "fh": ("What comes next for {country} after the election", "{p2} challenges {country} election result in court",
                "Coalition talks begin in {country} after {p1} victory"),
         "lead": ("{p1} of {party1} won {country}'s presidential election with {pct}% of the vote, according to preliminary results released on {weekday}.",
                  "Voters in {country} handed {p1} a clear victory on {weekday}, with {party1} taking {pct}% of ballots against {pct2}% for {p2}.",
@@ -132,8 +132,8 @@ TEXT: dict[str, dict[str, object]] = {
         "agency": ("the Public Prosecutor's Office", "the Anti-Corruption Bureau"),
         "h": ("Former minister {p1} goes on trial for corruption", "{p1} denies bribery charges as trial opens in {city}",
               "Corruption trial of ex-minister {p1} begins", "{country}: court hears ${money}m graft case against {p1}"),
-        "fh": ("Witness tells court {p1} accepted cash payments", "{p1} trial: prosecutors play recorded phone calls",
-               "Court adjourns {p1} corruption trial"),
+        "fh": ("Witness tells court {p1} accepted cash payments", "{p1} trial: prosecutors present bank records",
+               "{p1} corruption trial enters second day"),
         "lead": ("Former {country} transport minister {p1} went on trial in {city} on {weekday}, accused of taking bribes worth ${money} million.",
                  "The corruption trial of {p1}, a former minister, opened in {city} on {weekday}, with prosecutors alleging ${money} million in kickbacks.",
                  "{p1}, who served as minister for {n2} years, pleaded not guilty in a {city} court on {weekday} to charges of bribery and money laundering."),
@@ -161,7 +161,7 @@ TEXT: dict[str, dict[str, object]] = {
         "h": ("{team1} beat {team2} {g1}-{g2} in {competition}", "{p1} scores late as {team1} defeat {team2}",
               "{team2} fall to {team1} after {p1} strike", "{team1} edge {team2} to reach {competition} semi-finals"),
         "fh": ("{team2} manager under pressure after loss to {team1}", "{team1} celebrate as {p1} is named player of the round",
-               "{team2} to appeal red card from {team1} defeat"),
+               "Fallout continues after {team1} win over {team2}"),
         "lead": ("{p1} scored in the {min}th minute as {team1} beat {team2} {g1}-{g2} in {competition} on {weekday}.",
                  "{team1} defeated {team2} {g1}-{g2} on {weekday}, with {p1} scoring the decisive goal in front of {n1} fans.",
                  "A late goal from {p1} gave {team1} a {g1}-{g2} win over {team2} on {weekday} night."),
@@ -216,7 +216,7 @@ TEXT: dict[str, dict[str, object]] = {
         "agency": ("the Ministry of Health", "the National Public Health Institute"),
         "h": ("{disease} outbreak in {city}: {n1} cases reported", "Health officials race to contain {disease} in {city}",
               "{country} declares emergency over {disease} cases", "{n2} dead as {disease} spreads in {city}"),
-        "fh": ("{disease} cases in {city} climb to {n1_more}", "Vaccination drive begins in {city} as {disease} spreads",
+        "fh": ("{disease} cases in {city} climb to {n1_more}", "{disease} outbreak: {city} on alert",
                "{city} schools close amid {disease} outbreak"),
         "lead": ("Health authorities in {country} reported {n1} cases of {disease} in and around {city} on {weekday}, including {n2} deaths.",
                  "An outbreak of {disease} has infected {n1} people in {city}, {agency} said on {weekday}, urging residents to boil drinking water.",
@@ -244,7 +244,7 @@ TEXT: dict[str, dict[str, object]] = {
         "agency": ("the National Space Agency", "the mission control centre"),
         "h": ("{mission} spacecraft launches toward the Moon", "{uni} mission {mission} reaches orbit",
               "{mission} probe lifts off after {n2} delays", "Scientists celebrate as {mission} sends first signal"),
-        "fh": ("{mission} sends back first images", "{mission} completes key engine burn",
+        "fh": ("{mission} sends back first images", "{mission} mission on track, engineers say",
                "Engineers fix glitch on {mission} probe"),
         "lead": ("The {mission} probe lifted off on {weekday}, carrying instruments built at {uni} to study the Moon's south pole.",
                  "A rocket carrying the {mission} spacecraft launched on {weekday} after {n2} earlier attempts were postponed by weather.",
@@ -272,7 +272,7 @@ TEXT: dict[str, dict[str, object]] = {
         "agency": ("the Civil Protection Authority", "the Meteorological Service", "the Emergency Response Office"),
         "h": ("Floods force {n1} from homes around {city}", "Heavy rain floods {city}, {n2} dead",
               "{country} floods: army helps evacuate {city}", "Rivers burst banks in {city} after record rainfall"),
-        "fh": ("{city} flood waters recede, revealing damage", "Flood death toll in {country} climbs to {n2_more}",
+        "fh": ("{city} flood waters recede, revealing damage", "{city} counts the cost of floods",
                "Aid arrives in {city} after floods"),
         "lead": ("Days of heavy rain flooded large parts of {city} in {country}, forcing {n1} people from their homes and killing at least {n2}, officials said on {weekday}.",
                  "Soldiers used boats to rescue residents of {city} on {weekday} after rivers burst their banks, with {n2} deaths confirmed so far.",
@@ -413,6 +413,13 @@ TEXT: dict[str, dict[str, object]] = {
     },
 }
 
+# the follow-up headline that goes with each follow-up lead ("flead"), by position in "fh"
+FOLLOWUP_HEADLINE: dict[str, tuple[int, ...]] = {
+    "earthquake": (0, 2), "election": (1, 2), "rehab": (2, 0), "merger": (0, 1), "trial": (0, 1), "match": (0, 1),
+    "launch": (0, 1), "outbreak": (0, 2), "mission": (0, 2), "flood": (0, 2), "breach": (0, 1), "rates": (1, 2),
+    "study": (0, 1), "approval": (0, 1), "premiere": (0, 2),
+}
+
 # Sentences any story can carry, to pad articles out with context the way real reports do.
 GENERIC: dict[str, tuple[str, ...]] = {
     "context": (
@@ -425,7 +432,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
     # background sentences are composed from an opening and a body, so that unrelated stories rarely share one
     "background_open": ("In {city},", "Across {country},", "On {weekday},", "By the evening,", "Earlier in the day,",
                         "Within hours,", "Meanwhile,", "At the same time,"),
-    "background": (
+    "background_crisis": (
         "local radio stations interrupted their programmes to carry the news, and residents shared videos and photographs on social media.",
         "reporters gathered outside government offices waiting for a statement, which came late in the afternoon.",
         "opposition figures and community leaders called for a full and transparent account of what had happened.",
@@ -440,6 +447,30 @@ GENERIC: dict[str, tuple[str, ...]] = {
         "the government, which faces elections within two years, came under pressure to show it could respond quickly.",
         "commentators on national television debated what the events meant for the rest of the year.",
         "a spokesperson for {agency} said staff were working through the night and would give another briefing in the morning.",
+    ),
+    "background_affairs": (
+        "reporters waited outside the offices of {agency} for a statement, which came late in the afternoon.",
+        "opposition politicians called for a full and transparent account of the decision.",
+        "analysts said the coming weeks would show how far the consequences would reach.",
+        "newspapers devoted their front pages to the story, and business channels ran special programmes.",
+        "commentators on national television debated what the news meant for the rest of the year.",
+        "lawyers and economists said the details, still unpublished, would matter more than the headlines.",
+        "the news was the most read story on several websites, and it led the evening bulletins.",
+        "a spokesperson for {agency} said more information would follow in the coming days.",
+        "some of those involved declined to comment, citing the sensitivity of the matter.",
+        "the reaction from the markets was muted, with traders waiting for more details.",
+    ),
+    "background_people": (
+        "the news spread quickly on social media, where it was among the most discussed topics of the day.",
+        "fans and followers shared photographs and messages within minutes of the announcement.",
+        "commentators on television and radio discussed the news at length.",
+        "the story led the entertainment and sports pages of several newspapers.",
+        "the reaction online was mostly enthusiastic, though some voices were more sceptical.",
+        "supporters gathered in small groups to follow the news together.",
+        "a spokesperson for {agency} said more details would be shared soon.",
+        "experts interviewed by local media said the moment had been a long time coming.",
+        "tickets, subscriptions and related merchandise saw a sudden rise in demand, according to sellers.",
+        "the announcement was timed to reach audiences in several countries at once.",
     ),
     "close": (
         "{agency_cap} said it would publish an update on {weekday} evening.",

@@ -14,7 +14,15 @@ from .rand import Rand as Random
 TEXTS: dict[str, dict[str, dict[str, Any]]] = {"en": events_en.TEXT, "ar": events_ar.TEXT}
 GENERIC: dict[str, dict[str, tuple[str, ...]]] = {"en": events_en.GENERIC, "ar": events_ar.GENERIC}
 CORRECTIONS: dict[str, tuple[str, ...]] = {"en": events_en.CORRECTION, "ar": events_ar.CORRECTION}
+FOLLOWUP_HEADLINE: dict[str, dict[str, tuple[int, ...]]] = {"en": events_en.FOLLOWUP_HEADLINE,
+                                                          "ar": events_ar.FOLLOWUP_HEADLINE}
 SWAPS: dict[str, tuple[tuple[str, str], ...]] = {"en": events_en.EDIT_SWAPS, "ar": events_ar.EDIT_SWAPS}
+
+
+# which background sentences suit a kind of event
+BACKGROUND = {"earthquake": "crisis", "flood": "crisis", "outbreak": "crisis",
+              "rehab": "people", "match": "people", "premiere": "people", "launch": "people",
+              "mission": "people", "study": "people", "approval": "people"}
 
 
 class _Pools:
@@ -141,12 +149,22 @@ def _fill(template: str, facts: Mapping[str, str]) -> str:
 _POSSESSIVE = re.compile(r"(?<=[a-z])s's\b")
 
 
-def headline(kind: str, lang: str, facts: Mapping[str, str], turn: int, followup: bool) -> tuple[int, str]:
+def headline(kind: str, lang: str, facts: Mapping[str, str], turn: int, followup: bool,
+             lead_turn: int) -> tuple[int, str]:
     """A headline and its position in the kind's list, so an edited copy can pick a different one.
 
-    `turn` walks the list: consecutive write-ups of one story get different headlines."""
-    heads: Sequence[str] = TEXTS[lang][kind]["fh" if followup else "h"]
+    `turn` walks the list: consecutive write-ups of one story get different headlines. A follow-up's
+    headline is the one written for its lead (chosen by `lead_turn`, as `body` does)."""
+    text = TEXTS[lang][kind]
+    heads: Sequence[str] = text["fh" if followup else "h"]
     i = turn % len(heads)
+    if followup:
+        paired = FOLLOWUP_HEADLINE[lang][kind]
+        i = paired[lead_turn % len(paired)]
+        spare = [k for k in range(len(heads)) if k not in paired]
+        if spare and (lead_turn // len(paired)) % 2:
+            # every other round of follow-ups takes a headline of its own, so outlets do not all agree
+            i = spare[lead_turn % len(spare)]
     return i, _fill(heads[i], facts)
 
 
@@ -176,7 +194,8 @@ def body(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: 
     sentences.insert(rng.randint(5, len(sentences) + 1) if len(sentences) >= 5 else len(sentences), quotes[2])
     sentences.insert(rng.randint(2, len(sentences)), context)
     openers = rng.sample(list(generic["background_open"]), 3)
-    for opener, extra in zip(openers, rng.sample(list(generic["background"]), 3), strict=True):
+    pool = generic["background_" + BACKGROUND.get(kind, "affairs")]
+    for opener, extra in zip(openers, rng.sample(list(pool), 3), strict=True):
         sentences.insert(rng.randint(3, len(sentences)), _fill(f"{opener} {extra}", facts))
     if rng.random() < 0.6:
         sentences.append(_fill(rng.choice(generic["close"]), facts))
