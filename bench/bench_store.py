@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -180,6 +181,67 @@ def fill(url: str, arts: list[Article]) -> float:
     return wall
 
 
+def pg_worker(url: str, name: str, per_source: int, out: Any) -> None:
+    """One ingest worker against PostgreSQL: claim due sources, save their articles, release them."""
+    from hashwire.store.postgres import PostgresStore
+
+    store = PostgresStore(url, max_size=2)
+    store.ping()
+    claimed, rows = [], 0
+    started = time.time()
+    while batch := store.claim_due_sources(name, NOW, 300, 4):
+        for src in batch:
+            arts = [Article(url=f"https://w.example/{src.id}/{i}", title=f"Report {src.id} {i}",
+                            text=f"harbour crane report {i} from source {src.id} " * 20, source_id=src.id,
+                            guid=f"{src.id}-{i}", published=NOW, fetched_at=NOW, hashtags=["Harbour"],
+                            story_id=f"s{i}") for i in range(per_source)]
+            with store.story_lock():
+                store.save_articles(arts, stories_for(arts))
+            src.next_fetch_at = NOW + timedelta(hours=1)  # fetched: not due again this period
+            store.save_source_state(src)
+            claimed.append(src.id)
+            rows += len(arts)
+    out.put((claimed, rows, started, time.time()))
+    store.close()
+
+
+def pg_workers_bench(counts: list[int], sources: int = 120, per_source: int = 20) -> None:
+    """Throughput of N worker processes sharing one PostgreSQL, and proof of no double claim or duplicate."""
+    import multiprocessing
+
+    import psycopg
+
+    print(f"\n## PostgreSQL workers: {sources} sources x {per_source} articles, claimed with SKIP LOCKED")
+    print(f"{'workers':>7} {'rows/s':>8} {'seconds':>8} {'claims':>7} {'double claims':>14} {'articles':>9}")
+    ctx = multiprocessing.get_context("spawn")
+    for n in counts:
+        schema = f"hw_bench_workers_{n}"
+        with psycopg.connect(pg_url(), autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {schema}")
+        url = pg_url() + f"?options=-csearch_path%3D{schema}"
+        store = open_store(url)
+        for i in range(sources):
+            store.add_source(Source(url=f"https://w.example/{i}/feed", title=f"W{i}"))
+        queue = ctx.Queue()
+        procs = [ctx.Process(target=pg_worker, args=(url, f"w{k}", per_source, queue)) for k in range(n)]
+        for p in procs:
+            p.start()
+        results = [queue.get() for _ in procs]
+        for p in procs:
+            p.join()
+        # from the first worker's first claim to the last worker's end (process start-up left out)
+        wall = max(r[3] for r in results) - min(r[2] for r in results)
+        claims = [c for r in results for c in r[0]]
+        rows = sum(r[1] for r in results)
+        counts_now = store.counts()
+        store.close()
+        print(f"{n:7d} {rows / wall:8.0f} {wall:8.1f} {len(claims):7d} {len(claims) - len(set(claims)):14d} "
+              f"{counts_now['articles']:9d}")
+        with psycopg.connect(pg_url(), autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 def pg_url() -> str:
     return os.environ.get("HASHWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -191,6 +253,7 @@ def main() -> int:
     ap.add_argument("--search-rows", type=int, default=100_000)
     ap.add_argument("--reps", type=int, default=40)
     ap.add_argument("--no-postgres", action="store_true")
+    ap.add_argument("--workers", default="1,2,4", help="PostgreSQL worker processes to compare ('' to skip)")
     ap.add_argument("--keep", default="", help="directory keeping the filled search databases between runs "
                     "(and PostgreSQL schema hw_bench_<rows> kept): fill once, measure again")
     args = ap.parse_args()
@@ -253,6 +316,8 @@ def main() -> int:
 
             with psycopg.connect(pg_url(), autocommit=True) as conn:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    if not args.no_postgres and args.workers and any(name == "postgres" for name, _ in backends):
+        pg_workers_bench([int(x) for x in args.workers.split(",")])
     return 0
 
 
