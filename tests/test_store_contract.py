@@ -213,6 +213,9 @@ def test_stories_rank_by_outlets_and_merge(store: Store) -> None:
     assert (store.get_story("wide") or wide).article_count == 4
     assert len(store.list_articles(ArticleQuery(story_id="wide"))) == 4
     assert store.get_story("nope") is None
+    moved = make_article(0, source_id=s1.id, story_id="other")  # re-assigned: "wide" loses it
+    store.save_articles([moved], [Story(id="other", title="Other", first_seen=NOW, last_seen=NOW)])
+    assert (store.get_story("wide") or wide).article_count == 3
 
 
 def test_tags_activity_and_related(store: Store) -> None:

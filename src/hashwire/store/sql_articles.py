@@ -64,10 +64,14 @@ class ArticlesSQL(SQLBase):
         t = self._t
         ids = list(dict.fromkeys(a.id for a in arts))
         old: dict[str, tuple[Any, ...]] = {}  # id -> what _index_text needs of the stored version
+        old_stories: set[str] = set()  # stories that re-saved articles may leave: their counts change too
         for part in chunks(ids):
-            cur.execute(f"SELECT id{self._old_text_columns} FROM articles WHERE id IN ({placeholders(len(part))})",
-                        list(part))
-            old.update((r[0], tuple(r[1:])) for r in cur.fetchall())
+            cur.execute(f"SELECT id, story_id{self._old_text_columns} FROM articles "
+                        f"WHERE id IN ({placeholders(len(part))})", list(part))
+            for r in cur.fetchall():
+                old[r[0]] = tuple(r[2:])
+                if r[1]:
+                    old_stories.add(r[1])
         existing = set(old)
         owner = self._entry_owners(cur, arts, existing)
         flags: list[bool] = []
@@ -109,7 +113,7 @@ class ArticlesSQL(SQLBase):
                 "INSERT INTO appearances (article_id, source_id, source_name, url, guid, seen_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", sorted(appear_rows, key=lambda r: str(r[0])))
         self._save_stories(cur, stories, sorted(set(story_tag_rows)),
-                           {a.story_id for a in arts if a.story_id})
+                           {a.story_id for a in arts if a.story_id} | old_stories)
         return flags
 
     def _entry_owners(self, cur: Cursor, arts: list[Article], existing: set[str]) -> dict[tuple[int, str], str]:
