@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .hashtag_form import variant_key
-from .keyphrases import tokenize, word_zipf
+from .keyphrases import tokenize, tokenize_paragraphs, word_zipf
 from .stopwords import BOILERPLATE, EN_STOPWORDS, EN_VERBS, MONTHS, WEEKDAYS, words_of
 
 _CONNECTORS = words_of("of de du la le von van der den al el bin ibn da di del des y for")
@@ -103,17 +103,19 @@ def _split_at_dates(words: list[str]) -> list[str]:
     return words
 
 
-def find_entities(title: str, text: str) -> list[Entity]:
-    """Names mentioned in an English article, variants merged, in order of first mention."""
+def find_entities(title: str, text: str, *, paragraphs: list[list[list[str]]] | None = None) -> list[Entity]:
+    """Names mentioned in an English article, variants merged, in order of first mention.
+
+    `paragraphs` may hold the text already tokenised by keyphrases.tokenize_paragraphs."""
     found: dict[str, Entity] = {}
     sent_index = 0
     headline_case = is_headline_case(title)
-    paragraphs = [title, *[p for p in text.split("\n\n") if p.strip()]]
-    for p_index, para in enumerate(paragraphs):
+    body = tokenize_paragraphs(text) if paragraphs is None else paragraphs
+    for p_index, para in enumerate([tokenize(title), *body]):
         if p_index == 0 and headline_case:
             sent_index += 1
             continue
-        for sentence in tokenize(para):
+        for sentence in para:
             for run, at_start in _split_runs(sentence):
                 words = _split_at_dates(_clean(run, at_start))
                 if not words:

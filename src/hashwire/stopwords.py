@@ -30,11 +30,14 @@ whenever where whereas whereby wherever whether which while whither who whoever 
 with within without would yet you your yours yourself yourselves mr mrs ms dr st jr sr inc co corp ltd
 yes oh ok okay etc eg ie vs via per amid amidst despite upon unlike till whilst onto
 two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
-million millions billion billions trillion dozen dozens half
+thousands hundreds tens million millions billion billions trillion dozen dozens half
 new old other another certain various such own same different many few several more most less least
 also recently currently previously nearly approximately roughly about around just simply merely
 today tonight tomorrow yesterday week weeks weekend month months year years day days time times hour
 hours minute minutes decade decades century centuries morning afternoon evening night
+acre acres mile miles foot feet inch inches yard yards meter meters metre metres kilometer kilometers
+kilometre kilometres gallon gallons barrel barrels pound pounds ton tons tonne tonnes degree degrees
+percent cent cents dollar dollars square mph km kg lb lbs
 lot lots kind kinds sort way ways thing things part parts number numbers percent per cent
 mr. mrs. ms. dr. st. u s
 can't won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't wouldn't

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .categories import CATEGORIES, categorize
 from .entities import find_entities
 from .hashtag_form import display_form, is_arabic, tag_key, variant_key
-from .keyphrases import candidates, informativeness, keyphrases
+from .keyphrases import keyphrases, ranked_candidates, tokenize_paragraphs
 from .models import Article
 from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS
 from .trending import related, trending
@@ -24,6 +24,7 @@ from .trending import related, trending
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+PHRASE_WEIGHT = 0.8  # a keyphrase as salient as the top name ranks a little below it
 _NOT_NOUN = ("ly", "ing", "ed", "ous", "ful", "ive", "ish", "able", "ible")
 MAX_TAGS = 8
 
@@ -66,59 +67,35 @@ def _is_junk(words: list[str], outlets: set[str]) -> bool:
 
 
 def _english_candidates(title: str, text: str) -> list[_Scored]:
-    out: list[_Scored] = []
-    for ent in find_entities(title, text):
+    paragraphs = tokenize_paragraphs(text)
+    names: list[_Scored] = []
+    for ent in find_entities(title, text, paragraphs=paragraphs):
         s = (1.0 + math.log(ent.count)) * (1.8 if ent.in_title else 1.0)
         s *= 1.0 + 1.0 / (1.0 + ent.first / 2.0)
         s *= 1.0 + 0.15 * min(len(ent.paragraphs), 6)
-        s *= 1.25
-        out.append(_Scored(ent.words, s, True))
-    cands, _ = candidates(title, text, "en")
-    for cand in cands.values():
+        names.append(_Scored(ent.words, s, True))
+    sentences = [sentence for para in paragraphs for sentence in para]
+    ranked = ranked_candidates(title, text, "en", iterations=0, sentences=sentences)
+    phrases: list[_Scored] = []
+    for score, cand in ranked[:60]:
         words = cand.surface.split()
         if any(w[:1].isupper() for w in words):
             continue  # names come from the entity finder, which merges their variants
-        info = sum(informativeness(w) for w in words) / len(words)
-        if len(words) == 1 and (info < 2.4 or cand.count < 2 or words[0].endswith(_NOT_NOUN)):
-            continue  # everyday or one-off single words ("people", "quirky") are not tags
-        s = (1.0 + math.log(cand.count)) * (1.8 if cand.in_title else 1.0)
-        s *= 1.0 + 1.0 / (1.0 + cand.first / 40.0)
-        s *= info / 3.5 * (1.15 if len(words) == 2 else 1.0)
-        if cand.count == 1 and not cand.in_title:
-            s *= 0.6
-        out.append(_Scored(words, s, False))
-    return out
+        if len(words) == 1 and (cand.count < 2 or words[0].endswith(_NOT_NOUN)):
+            continue  # one-off or adjective-like single words ("quirky") are not tags
+        phrases.append(_Scored(words, score, False))
+    top_name = max((c.score for c in names), default=1.0)
+    top_phrase = ranked[0][0] if ranked else 1.0
+    for c in names:
+        c.score /= top_name
+    for c in phrases:
+        c.score = PHRASE_WEIGHT * c.score / top_phrase
+    return names + phrases
 
 
 def _arabic_candidates(title: str, text: str) -> list[_Scored]:
-    cands, _ = candidates(title, text, "ar")
-    grams: dict[str, list] = {}
-    for cand in cands.values():
-        words = cand.words
-        for n in (1, 2):
-            for i in range(len(words) - n + 1):
-                gram = words[i : i + n]
-                key = variant_key(gram)
-                entry = grams.setdefault(key, [gram, 0, False, cand.first])
-                entry[1] += cand.count
-                entry[2] |= cand.in_title
-                entry[3] = min(entry[3], cand.first)
-    best_pair: dict[str, int] = {}
-    for gram, count, _, _ in grams.values():
-        if len(gram) == 2:
-            for w in gram:
-                best_pair[w] = max(best_pair.get(w, 0), count)
-    out = []
-    for gram, count, in_title, first in grams.values():
-        if len(gram) == 1 and best_pair.get(gram[0], 0) * 2 >= count:
-            continue  # the word is mostly part of a phrase: "كوريا" in "كوريا الشمالية"
-        info = sum(informativeness(w, "ar") for w in gram) / len(gram)
-        s = (1.0 + math.log(count)) * (1.8 if in_title else 1.0) * (1.0 + 1.0 / (1.0 + first / 40.0))
-        s *= info / 3.5 * (1.3 if len(gram) == 2 and count > 1 else 1.0)
-        if count == 1 and not in_title:
-            s *= 0.5
-        out.append(_Scored(gram, s, False))
-    return out
+    ranked = ranked_candidates(title, text, "ar", iterations=0)
+    return [_Scored(cand.words, score, False) for score, cand in ranked[:60] if len(cand.words) <= 3]
 
 
 def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
