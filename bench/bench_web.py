@@ -1,7 +1,7 @@
 """Web benchmark: wrk on loopback against the hashtag page, an API list, and a bare Starlette + orjson
 endpoint serving the same JSON in the same run.
 
-    .venv/bin/python bench/bench_web.py                 # 2,000 articles, 5 s per target
+    .venv/bin/python bench/bench_web.py                 # 2,000 articles, 3 rounds of 5 s per target
     .venv/bin/python bench/bench_web.py --articles 20000 --seconds 10 --connections 32
 
 Each server is its own uvicorn process (one worker, same HTTP implementation for all). Throughput is
@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -136,8 +137,8 @@ def wrk(url: str, pid: int, seconds: int, connections: int) -> dict[str, float]:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"requests": requests, "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
             "per_cpu": requests / cpu if cpu else 0.0, "cpu": cpu,
-            "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
-            "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
+            "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),  # type: ignore[union-attr]
+            "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),  # type: ignore[union-attr]
             "non2xx": int(errors.group(1)) if errors else 0}
 
 
@@ -146,6 +147,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--serve"), parser.add_argument("--db"), parser.add_argument("--port", type=int)
     parser.add_argument("--payload")
     args = parser.parse_args()
@@ -178,13 +180,17 @@ def main() -> int:
                 ("API list (cache off)", f"http://127.0.0.1:{nc_port}{api_path}", nocache.pid),
                 ("hashtag page (cache off)", f"http://127.0.0.1:{nc_port}/en/hashtag/PortStrike", nocache.pid),
             ]
-            results = {}
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in targets}
+            for _ in range(args.rounds):  # interleaved, so a burst of load elsewhere hits every target alike
+                for name, url, pid in targets:
+                    runs[name].append(wrk(url, pid, args.seconds, args.connections))
+            results = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items()}
+            print(f"median of {args.rounds} interleaved rounds")
             print(f"{'target':48} {'req/CPU-s':>10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-            for name, url, pid in targets:
-                r = wrk(url, pid, args.seconds, args.connections)
-                results[name] = r
-                print(f"{name:48} {r['per_cpu']:10.0f} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['non2xx']:8d}",
-                      flush=True)
+            for name, _, _ in targets:
+                r = results[name]
+                print(f"{name:48} {r['per_cpu']:10.0f} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} "
+                      f"{int(r['non2xx']):8d}", flush=True)
             bare_rate = results[targets[0][0]]["per_cpu"]
             api_ratio = results[targets[1][0]]["per_cpu"] / bare_rate
             html_rate = results[targets[2][0]]["per_cpu"]

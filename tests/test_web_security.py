@@ -34,8 +34,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, di
 
 def test_security_headers_on_every_kind_of_response(seeded: Any) -> None:
     client = Client(create_app(seeded[0], Config(environ={})))
-    for url in ("/", "/en/hashtag/PortStrike", "/api/v1/sources", "/en/hashtag/PortStrike/feed.xml",
-                "/static/site.css", "/en/article/" + "0" * 32, "/robots.txt"):
+    for url in ("/", "/en/hashtag/PortStrike", "/en/article/" + "0" * 32, "/api/docs", "/ar/search?q=x"):
         headers = client.get(url).headers
         csp = headers["content-security-policy"]
         for directive in ("default-src 'self'", "script-src 'self'", "img-src 'self' https: data:",
@@ -45,6 +44,14 @@ def test_security_headers_on_every_kind_of_response(seeded: Any) -> None:
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
         assert headers["x-frame-options"] == "DENY"
+        assert headers["cross-origin-opener-policy"] == "same-origin"
+    for url in ("/api/v1/sources", "/api/v1/nothing", "/en/hashtag/PortStrike/feed.xml", "/robots.txt",
+                "/sitemap.xml", "/metrics"):
+        headers = client.get(url).headers
+        assert headers["content-security-policy"].startswith("default-src 'none'"), url
+        assert headers["x-content-type-options"] == "nosniff"
+    for url in ("/static/site.css", "/static/site.js"):
+        assert client.get(url).headers["x-content-type-options"] == "nosniff"
 
 
 def test_pages_have_no_inline_script_or_style(seeded: Any) -> None:

@@ -47,7 +47,7 @@ class Api:
     def __init__(self, site: Site) -> None:
         self.site = site
 
-    async def articles(self, request: Request) -> Response:
+    def articles(self, request: Request) -> Response:
         p = request.query_params
         source_id = None
         if p.get("source"):
@@ -61,7 +61,7 @@ class Api:
                              limit=_limit(request))
         return ok(self.site.listing(query))
 
-    async def article(self, request: Request) -> Response:
+    def article(self, request: Request) -> Response:
         article_id = request.path_params["id"].lower()
         article = self.site.store.get_article(article_id) if len(article_id) == 32 else None
         if article is None:
@@ -70,33 +70,33 @@ class Api:
             return RedirectResponse(f"/api/v1/articles/{article.duplicate_of}", status_code=301)
         return ok(self.site.article(article))
 
-    async def stories(self, request: Request) -> Response:
+    def stories(self, request: Request) -> Response:
         return ok({"items": self.site.top_stories(_language(request), category=request.query_params.get("category"),
                                                   limit=_limit(request))})
 
-    async def story(self, request: Request) -> Response:
+    def story(self, request: Request) -> Response:
         story = self.site.store.get_story(request.path_params["id"])
         if story is None:
             raise NotFound("no such story")
         return ok(self.site.story_page(story))
 
-    async def hashtag(self, request: Request) -> Response:
+    def hashtag(self, request: Request) -> Response:
         return ok(self.site.hashtag(request.path_params["tag"], language=_language(request),
                                     before=request.query_params.get("before"), limit=_limit(request)))
 
-    async def trending(self, request: Request) -> Response:
+    def trending(self, request: Request) -> Response:
         return ok({"items": self.site.trending(_language(request), limit=_limit(request))})
 
-    async def sources(self, request: Request) -> Response:
+    def sources(self, request: Request) -> Response:
         items = [{"id": s.id, "name": s.title or s.slug, "slug": s.slug, "site_url": s.site_url,
                   "feed_url": s.url, "language": s.language, "kind": s.kind}
                  for s in sorted(self.site.sources().values(), key=lambda s: s.slug)]
         return ok({"items": items})
 
-    async def categories(self, request: Request) -> Response:
+    def categories(self, request: Request) -> Response:
         return ok({"items": self.site.categories(_language(request))})
 
-    async def search(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         p = request.query_params
         if not p.get("q", "").strip():
             raise BadRequest("q is required")
@@ -105,5 +105,5 @@ class Api:
                          until=p.get("to"), order=p.get("order", "relevance"), page=int_param(request, "page", 1),
                          per_page=_limit(request)))
 
-    async def languages(self, request: Request) -> Response:
+    def languages(self, request: Request) -> Response:
         return ok({"items": [{"code": c, "name": lang.name, "dir": lang.dir} for c, lang in languages().items()]})

@@ -3,7 +3,9 @@
     create_app(store, config) -> Starlette
 
 Middleware, outermost first: security headers, request metrics, per-client rate limit (API), response
-cache (pages, API and feeds; invalidated by the store's generation).
+cache (pages, API and feeds; invalidated by the store's generation). Handlers that read the store are
+plain functions, which Starlette runs in its thread pool, so a slow query (PostgreSQL over a network)
+never stalls the event loop, and cache hits never reach them.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
         ctx.update(page_title="API", noindex=config.noindex)
         return pages.render("api_docs.html", ctx)
 
-    async def healthz(request: Request) -> Response:
+    def healthz(request: Request) -> Response:
         try:
             generation.invalidate()
             current = generation.current()
@@ -78,7 +80,7 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
                                   headers={"cache-control": "no-store"})
         return ORJSONResponse({"status": "ok", "generation": current}, headers={"cache-control": "no-store"})
 
-    async def metrics(request: Request) -> Response:
+    def metrics(request: Request) -> Response:
         return PlainTextResponse(registry.render(), media_type="text/plain; version=0.0.4",
                                  headers={"cache-control": "no-store"})
 

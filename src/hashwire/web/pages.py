@@ -96,13 +96,13 @@ class Pages:
         return self.render("listing.html", ctx)
 
     # handlers --------------------------------------------------------------------------------------
-    async def home(self, request: Request) -> Response:
+    def home(self, request: Request) -> Response:
         lang = lang_of(request)
         ctx = self.context(request, lang, canonical_path=f"/{lang.code}/")
         ctx.update(data=self.site.home(lang.code), description=lang.t("tagline"))
         return self.render("home.html", ctx)
 
-    async def hashtag(self, request: Request) -> Response:
+    def hashtag(self, request: Request) -> Response:
         lang = lang_of(request)
         data = self.site.hashtag(request.path_params["tag"], language=lang.code,
                                  before=request.query_params.get("before"))
@@ -110,7 +110,7 @@ class Pages:
         return self.listing_page(request, lang, data, heading=lang.t("latest_with", tag=data["tag"]),
                                  canonical_path=path, feeds_path=path)
 
-    async def source(self, request: Request) -> Response:
+    def source(self, request: Request) -> Response:
         lang = lang_of(request)
         source = self.site.store.source_by_slug(request.path_params["slug"])
         if source is None:
@@ -120,7 +120,7 @@ class Pages:
         return self.listing_page(request, lang, data, heading=lang.t("latest_from", source=data["source"]["name"]),
                                  canonical_path=path, feeds_path=path)
 
-    async def category(self, request: Request) -> Response:
+    def category(self, request: Request) -> Response:
         lang = lang_of(request)
         name = self.site.category_name(request.path_params["name"])
         data = self.site.category_listing(name, language=lang.code, before=request.query_params.get("before"))
@@ -129,7 +129,7 @@ class Pages:
         return self.listing_page(request, lang, data, heading=lang.t("latest_in", category=label),
                                  canonical_path=path, feeds_path=path)
 
-    async def article(self, request: Request) -> Response:
+    def article(self, request: Request) -> Response:
         lang = lang_of(request)
         article_id = request.path_params["id"].lower()
         article = self.site.store.get_article(article_id) if len(article_id) == 32 else None
@@ -144,7 +144,7 @@ class Pages:
                    og_image=article.image if article.image.startswith("https://") else "", og_type="article")
         return self.render("article.html", ctx)
 
-    async def story(self, request: Request) -> Response:
+    def story(self, request: Request) -> Response:
         lang = lang_of(request)
         story = self.site.store.get_story(request.path_params["id"])
         if story is None:
@@ -157,7 +157,7 @@ class Pages:
         ctx.update(data=data, page_title=story.title, description=lang.t("full_coverage") + ": " + story.title)
         return self.render("story.html", ctx)
 
-    async def search(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         lang = lang_of(request)
         params = request.query_params
         page = int_param(request, "page", 1)

@@ -38,27 +38,50 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 )
+# JSON, feeds, text and static files are never pages: nothing in them may load or run anything, and the
+# document-only headers (opener, permissions, framing) have nothing to act on.
+DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+DATA_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", DATA_CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+)
+STATIC_HEADERS: tuple[tuple[bytes, bytes], ...] = DATA_HEADERS[1:]  # CSS and JS take the policy of their page
 
 
 class SecurityHeadersMiddleware:
-    """Adds SECURITY_HEADERS (and X-Robots-Tag when the site is noindex) to every HTTP response."""
+    """Adds the security headers to every HTTP response: the full set (strict CSP) on HTML documents, a
+    deny-everything policy on data, plus X-Robots-Tag when the site is noindex."""
 
     def __init__(self, app: ASGIApp, *, noindex: bool = False) -> None:
         self.app = app
-        self.headers = SECURITY_HEADERS + (((b"x-robots-tag", b"noindex, nofollow"),) if noindex else ())
+        robots = ((b"x-robots-tag", b"noindex, nofollow"),) if noindex else ()
+        self.document = SECURITY_HEADERS + robots
+        self.data = DATA_HEADERS + robots
+        self.static = STATIC_HEADERS + robots
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.headers
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    (k, v) for k, v in extra if k not in present
-                ]
+                headers = list(message.get("headers", []))
+                kind = b""
+                present = set()
+                for name, value in headers:
+                    name = name.lower()
+                    present.add(name)
+                    if name == b"content-type":
+                        kind = value
+                if kind.startswith(b"text/html"):
+                    extra = self.document
+                elif kind.startswith((b"text/css", b"text/javascript", b"application/javascript", b"image/")):
+                    extra = self.static
+                else:
+                    extra = self.data
+                message["headers"] = headers + [(k, v) for k, v in extra if k not in present]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -27,7 +27,7 @@ class Seo:
         lang = article.language if article.language in languages() else "en"
         return f"/{lang}/article/{article.id}"
 
-    async def robots(self, request: Request) -> Response:
+    def robots(self, request: Request) -> Response:
         if self.site.config.noindex:
             text = "User-agent: *\nDisallow: /\n"
         else:
@@ -35,7 +35,7 @@ class Seo:
                     f"Sitemap: {self.base}/sitemap.xml\nSitemap: {self.base}/sitemap-news.xml\n")
         return PlainTextResponse(text, headers={"cache-control": "public, max-age=3600"})
 
-    async def sitemap(self, request: Request) -> Response:
+    def sitemap(self, request: Request) -> Response:
         def build() -> str:
             rows = ['<?xml version="1.0" encoding="UTF-8"?>',
                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
@@ -54,7 +54,7 @@ class Seo:
         return Response(self.site.memo("sitemap", build), media_type="application/xml",
                         headers={"cache-control": "public, max-age=900"})
 
-    async def news_sitemap(self, request: Request) -> Response:
+    def news_sitemap(self, request: Request) -> Response:
         def build() -> str:
             since = datetime.now(UTC) - timedelta(days=2)
             rows = ['<?xml version="1.0" encoding="UTF-8"?>',

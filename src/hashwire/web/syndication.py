@@ -145,14 +145,14 @@ class Feeds:
         return FeedMeta(title=f"{title} · {self.site.config.site_name}", page_url=self.base + page_path,
                         feed_url=feed_url, description=title, language=lang.code)
 
-    async def hashtag(self, request: Request) -> Response:
+    def hashtag(self, request: Request) -> Response:
         lang = lang_of(request)
         data = self.site.hashtag(request.path_params["tag"], language=lang.code, before=None, limit=50)
         title = lang.t("latest_with", tag=data["tag"])
         return self.respond(request, self.meta(request, title, f"/{lang.code}/hashtag/{quote(data['tag'])}"),
                             data["items"])
 
-    async def story(self, request: Request) -> Response:
+    def story(self, request: Request) -> Response:
         lang = lang_of(request)
         story = self.site.store.get_story(request.path_params["id"])
         if story is None:
@@ -162,7 +162,7 @@ class Feeds:
         title = lang.t("full_coverage") + ": " + story.title
         return self.respond(request, self.meta(request, title, f"/{lang.code}/story/{quote(story.id)}"), items)
 
-    async def source(self, request: Request) -> Response:
+    def source(self, request: Request) -> Response:
         lang = lang_of(request)
         source = self.site.store.source_by_slug(request.path_params["slug"])
         if source is None:
@@ -172,7 +172,7 @@ class Feeds:
         return self.respond(request, self.meta(request, title, f"/{lang.code}/source/{quote(source.slug)}"),
                             data["items"])
 
-    async def category(self, request: Request) -> Response:
+    def category(self, request: Request) -> Response:
         lang = lang_of(request)
         name = self.site.category_name(request.path_params["name"])
         data = self.site.category_listing(name, language=lang.code, before=None, limit=50)
@@ -180,7 +180,7 @@ class Feeds:
         return self.respond(request, self.meta(request, lang.t("latest_in", category=label),
                                                f"/{lang.code}/category/{quote(name)}"), data["items"])
 
-    async def search(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         lang = lang_of(request)
         p = request.query_params
         data = search(self.site, p.get("q", ""), language=p.get("language", lang.code), source=p.get("source"),
