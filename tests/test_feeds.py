@@ -231,6 +231,26 @@ def test_hostile_documents_end_in_a_feed_or_a_parse_error(doc: bytes) -> None:
     assert time.process_time() - started < 2
 
 
+def test_damaged_items_are_salvaged_one_by_one() -> None:
+    doc = (b"<rss xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><title>t</title>"
+           + b"".join(b"<item><title>n%d</title><link>http://x.example/%d</link><dc:creator>A</dc:creator>"
+                      b"<description><p>open</description></item>" % (i, i) for i in range(50))
+           + b"</channel></rss>")
+    feed = parse_feed(doc)
+    assert feed.title == "t" and len(feed.entries) == 50
+    assert feed.entries[49].link == "http://x.example/49" and feed.entries[0].authors == ["A"]
+
+
+def test_large_damaged_documents_cost_bounded_cpu() -> None:
+    # feedparser would spend many seconds on these; the salvage path reads them at lxml speed
+    for doc in (b"<rss><channel>" + b"<item><title>x" * 150_000,
+                b"<rss><channel>" + b"<item><title>x</title><description><p>open</description></item>" * 30_000):
+        started = time.process_time()
+        feed = parse_feed(doc)
+        assert time.process_time() - started < 3
+        assert 1000 <= len(feed.entries) <= 5000
+
+
 def test_opml_round_trip() -> None:
     sources = [Source(url="https://a.example/feed", title="A & B", site_url="https://a.example/", language="en"),
                Source(url="https://b.example/news.xml", kind="sitemap", title="B"),

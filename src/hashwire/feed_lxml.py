@@ -312,3 +312,13 @@ def parse_tree(root: etree._Element) -> Feed | None:
     else:
         return None
     return feed
+
+
+def read_item(el: etree._Element) -> Entry | None:
+    """An Entry from a lone <item> (RSS/RDF) or <entry> (Atom) element; None for anything else."""
+    ns, local = split_tag(el.tag)
+    if local == "item":
+        return _rss_item(el)
+    if local == "entry":
+        return _atom_entry(el, ns)
+    return None

@@ -57,6 +57,11 @@ _STRICT = _parser(False)
 _RECOVER = _parser(True)
 
 
+def recovering_parser() -> etree.XMLParser:
+    """The safe settings with libxml2's recovery on (a parser for repeated use by one caller)."""
+    return _parser(True)
+
+
 def declared_charset(content_type: str) -> str:
     for part in content_type.split(";")[1:]:
         name, _, value = part.strip().partition("=")

@@ -15,6 +15,7 @@ from collections import Counter
 from .discovery import discover_feeds
 from .errors import FeedParseError
 from .feed_lxml import parse_tree, split_tag
+from .feed_salvage import salvage_feed
 from .feed_tolerant import tolerant_parse
 from .feed_xml import parse_xml
 from .jsonfeed import looks_like_json, parse_json_feed
@@ -33,6 +34,8 @@ _PREFIXED_ITEM = re.compile(rb"<[A-Za-z][\w.-]*:(?:item|entry)[\s>/]")
 _HTML_ROOTS = frozenset({"html", "body", "head"})
 # the sitemap protocol caps a sitemap at 50 MB uncompressed
 MAX_GUNZIPPED = 50 * 1024 * 1024
+# feedparser costs about a millisecond per item: past this size a damaged document is left to the salvage
+TOLERANT_MAX_BYTES = 512 * 1024
 
 
 def _expected_items(data: bytes) -> int:
@@ -62,6 +65,18 @@ def _fast(data: bytes, url: str, content_type: str) -> tuple[Feed, bool]:
     return feed, clean
 
 
+def _more_items(current: Feed | None, other: Feed | None) -> Feed | None:
+    """Whichever found more items; the winner keeps feed-level facts only the other one read."""
+    if other is None or (current is not None and len(other.entries) <= len(current.entries)):
+        return current
+    if current is not None:
+        other.title = other.title or current.title
+        other.link = other.link or current.link
+        other.language = other.language or current.language
+        other.ttl_minutes = other.ttl_minutes or current.ttl_minutes
+    return other
+
+
 def _gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
     """A gzip file as such (sitemap.xml.gz, a feed.xml.gz), opened with a cap on its decoded size."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -89,13 +104,13 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
         failure = exc
     is_json = feed is not None and feed.format == "jsonfeed"
     html_page = failure is not None and str(failure).startswith("an HTML page")
-    if not is_json and not html_page and (
-            feed is None or not clean or len(feed.entries) < _expected_items(data)):
-        tolerant = tolerant_parse(data, url, content_type)
-        if tolerant is not None and (feed is None or len(tolerant.entries) > len(feed.entries)):
-            if feed is not None:  # keep what only the fast path reads
-                tolerant.ttl_minutes = tolerant.ttl_minutes or feed.ttl_minutes
-            feed = tolerant
+    if not is_json and not html_page:
+        expected = _expected_items(data)
+        if feed is None or not clean or len(feed.entries) < expected:
+            feed = _more_items(feed, salvage_feed(data, url, content_type))
+            # feedparser last, and only on documents small enough for its cost to stay bounded
+            if (feed is None or len(feed.entries) < expected) and len(data) <= TOLERANT_MAX_BYTES:
+                feed = _more_items(feed, tolerant_parse(data, url, content_type))
     if feed is None:
         raise failure or FeedParseError("not a feed")
     assign_identities(feed.entries)
