@@ -121,6 +121,12 @@ def test_truth_shape(room: Newsroom, truth: dict) -> None:
     assert kinds["verbatim"] and kinds["edited"] and kinds[None] > len(urls) / 2
 
 
+def test_written_truth_file_equals_truth(room: Newsroom, tmp_path: Path) -> None:
+    path = tmp_path / "truth.json"
+    room.write_truth(path, "http://127.0.0.1:8080")
+    assert json.loads(path.read_text(encoding="utf-8")) == room.truth("http://127.0.0.1:8080")
+
+
 def test_every_truth_article_is_served_with_its_title(truth: dict) -> None:
     for a in truth["articles"]:
         status, _headers, body = get(a["url"])

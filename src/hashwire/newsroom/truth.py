@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,19 +32,20 @@ def outlet_records(room: Newsroom, base_url: str) -> list[dict[str, Any]]:
     ]
 
 
-def article_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, Any]]:
-    """One record per article, computed as it is asked for: titles and addresses only, no page text."""
+def _batches(room: Newsroom, base_url: str) -> Iterator[tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Per story: its articles' records and its own record, computed together so titles are made once."""
     world = room.world
     for j in range(world.story_count):
         plan = world.plan(j)
         category = KIND_BY_KEY[plan.kind].category
         tags = room.tags_of(j)
         urls: dict[int, str] = {}
+        records = []
         for spec in plan.articles:
             title = title_of(world, spec)
             url = base_url + path_of(world, spec, title)
             urls[spec.index] = url
-            yield {
+            records.append({
                 "url": url,
                 "outlet": world.outlets[spec.outlet].slug,
                 "story": story_id(j),
@@ -54,34 +57,47 @@ def article_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, An
                 "published": _iso(spec.published),
                 "updated": _iso(spec.updated),
                 "title": title,
-            }
+            })
+        story = {"id": story_id(j), "title": records[0]["title"], "category": category,
+                 "language": plan.language, "kind": plan.kind, "articles": list(urls.values())}
+        yield records, story
+
+
+def article_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, Any]]:
+    """One record per article, computed as it is asked for: titles and addresses only, no page text."""
+    for records, _story in _batches(room, base_url):
+        yield from records
 
 
 def story_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, Any]]:
-    world = room.world
-    for j in range(world.story_count):
-        plan = world.plan(j)
-        urls = [base_url + path_of(world, s, title_of(world, s)) for s in plan.articles]
-        yield {"id": story_id(j), "title": title_of(world, plan.articles[0]),
-               "category": KIND_BY_KEY[plan.kind].category, "language": plan.language,
-               "kind": plan.kind, "articles": urls}
+    for _records, story in _batches(room, base_url):
+        yield story
 
 
 def truth(room: Newsroom, base_url: str) -> dict[str, Any]:
-    return {"outlets": outlet_records(room, base_url), "articles": list(article_records(room, base_url)),
-            "stories": list(story_records(room, base_url))}
+    articles: list[dict[str, Any]] = []
+    stories: list[dict[str, Any]] = []
+    for records, story in _batches(room, base_url):
+        articles.extend(records)
+        stories.append(story)
+    return {"outlets": outlet_records(room, base_url), "articles": articles, "stories": stories}
 
 
 def write_truth(room: Newsroom, path: str | Path, base_url: str) -> None:
-    """Write the truth as JSON, one record at a time, so a million articles need no more memory than ten."""
+    """Write the truth as JSON, one record at a time (stories wait in a temporary file), so a million
+    articles need no more memory than ten."""
     def dump(obj: Any) -> str:
         return json.dumps(obj, ensure_ascii=False)
 
-    with open(path, "w", encoding="utf-8") as out:
+    with open(path, "w", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as later:
         out.write('{"outlets": ' + dump(outlet_records(room, base_url)) + ',\n"articles": [\n')
-        for n, rec in enumerate(article_records(room, base_url)):
-            out.write((",\n" if n else "") + dump(rec))
+        first = True
+        for records, story in _batches(room, base_url):
+            for rec in records:
+                out.write(("" if first else ",\n") + dump(rec))
+                first = False
+            later.write(("" if later.tell() == 0 else ",\n") + dump(story))
         out.write('\n],\n"stories": [\n')
-        for n, rec in enumerate(story_records(room, base_url)):
-            out.write((",\n" if n else "") + dump(rec))
+        later.seek(0)
+        shutil.copyfileobj(later, out)
         out.write("\n]}\n")
