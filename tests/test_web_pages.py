@@ -190,10 +190,19 @@ def test_friendly_errors(client: Client, seeded: Any, tmp_path: Path) -> None:
 def test_seo_files(client: Client, seeded: Any, tmp_path: Path) -> None:
     robots = client.get("/robots.txt").text
     assert "Sitemap: https://news.example/sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml")
-    assert sitemap.headers["content-type"].startswith("application/xml")
-    assert f"https://news.example/en/article/{seeded[1]['port'][0].id}" in sitemap.text
-    assert f"https://news.example/ar/article/{seeded[1]['arabic'][0].id}" in sitemap.text
+    index = client.get("/sitemap.xml")
+    assert index.headers["content-type"].startswith("application/xml") and "<sitemapindex" in index.text
+    maps = re.findall(r"<loc>https://news\.example(/sitemap-[^<]+)</loc>", index.text)
+    old_day = seeded[1]["old"].published.date().isoformat()
+    assert maps[0] == "/sitemap-pages.xml" and f"/sitemap-{old_day}.xml" in maps
+    canonical = [*seeded[1]["port"], *seeded[1]["storm"], seeded[1]["old"], *seeded[1]["arabic"]]
+    assert len(maps) == 1 + len({a.published.date() for a in canonical})  # folded copies are not listed
+    every = "".join(client.get(m).text for m in maps)
+    assert f"https://news.example/en/article/{seeded[1]['port'][0].id}" in every
+    assert f"https://news.example/ar/article/{seeded[1]['arabic'][0].id}" in every
+    assert f"https://news.example/en/article/{seeded[1]['old'].id}" in client.get(f"/sitemap-{old_day}.xml").text
+    assert "https://news.example/en/hashtag/PortStrike" in client.get("/sitemap-pages.xml").text
+    assert client.get("/sitemap-yesterday.xml").status_code == 404
     news = client.get("/sitemap-news.xml").text
     assert "<news:publication_date>" in news and seeded[1]["old"].id not in news  # only the last two days
     store, _ = seeded

@@ -128,6 +128,8 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
         Route("/robots.txt", seo.robots),
         Route("/sitemap.xml", seo.sitemap),
         Route("/sitemap-news.xml", seo.news_sitemap),
+        Route("/sitemap-pages.xml", seo.pages_sitemap),
+        Route("/sitemap-{day}.xml", seo.day_sitemap),
         Route("/api/docs", api_docs),
         Route("/api/v1/openapi.json", openapi_json),
         Route("/api/v1/articles", api.articles),

@@ -1,4 +1,5 @@
-"""robots.txt, sitemap.xml and the news sitemap (articles of the last two days)."""
+"""robots.txt, the sitemap index (site pages + one sitemap per day of articles, last 90 days) and the
+news sitemap (articles of the last two days)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from xml.sax.saxutils import escape
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from ..errors import NotFound
 from ..models import Article
 from ..store.base import ArticleQuery
 from .i18n import languages
 from .resources import Site, when
 
-SITEMAP_ARTICLES = 5000
+SITEMAP_ARTICLES = 45_000  # per day; a sitemap file holds at most 50,000 URLs
+SITEMAP_DAYS = 90
+URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 NEWS_SITEMAP_ARTICLES = 1000
 
 
@@ -36,9 +40,26 @@ class Seo:
         return PlainTextResponse(text, headers={"cache-control": "public, max-age=3600"})
 
     def sitemap(self, request: Request) -> Response:
+        """A sitemap index: the site's own pages, then one sitemap per day of articles (each well under
+        the 50,000-URL limit of a sitemap file, and cheap to build from a time-bounded query)."""
         def build() -> str:
+            today = datetime.now(UTC).date()
             rows = ['<?xml version="1.0" encoding="UTF-8"?>',
-                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+                    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                    f"<sitemap><loc>{escape(self.base)}/sitemap-pages.xml</loc></sitemap>"]
+            for back in range(SITEMAP_DAYS):
+                day = today - timedelta(days=back)
+                start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+                if self.site.store.list_articles(ArticleQuery(since=start, until=start + timedelta(days=1), limit=1)):
+                    rows.append(f"<sitemap><loc>{escape(self.base)}/sitemap-{day.isoformat()}.xml</loc>"
+                                f"<lastmod>{day.isoformat()}</lastmod></sitemap>")
+            rows.append("</sitemapindex>\n")
+            return "\n".join(rows)
+        return self._xml(self.site.memo("sitemap-index", build), 900)
+
+    def pages_sitemap(self, request: Request) -> Response:
+        def build() -> str:
+            rows = [URLSET]
             for code in languages():
                 rows.append(f"<url><loc>{escape(self.base)}/{code}/</loc><changefreq>hourly</changefreq></url>")
                 for tag in self.site.trending(code, limit=50):
@@ -46,13 +67,29 @@ class Seo:
                 for story in self.site.top_stories(code, limit=50):
                     rows.append(f"<url><loc>{escape(self.base)}/{code}/story/{escape(quote(story['id']))}</loc>"
                                 f"<lastmod>{story['last_seen'].astimezone(UTC).date().isoformat()}</lastmod></url>")
-            for article in self.site.store.list_articles(ArticleQuery(limit=SITEMAP_ARTICLES)):
-                rows.append(f"<url><loc>{escape(self.base + self.article_path(article))}</loc>"
-                            f"<lastmod>{when(article).astimezone(UTC).date().isoformat()}</lastmod></url>")
             rows.append("</urlset>\n")
             return "\n".join(rows)
-        return Response(self.site.memo("sitemap", build), media_type="application/xml",
-                        headers={"cache-control": "public, max-age=900"})
+        return self._xml(self.site.memo("sitemap-pages", build), 900)
+
+    def day_sitemap(self, request: Request) -> Response:
+        try:
+            day = datetime.strptime(request.path_params["day"], "%Y-%m-%d").replace(tzinfo=UTC)
+        except ValueError as exc:
+            raise NotFound("no such sitemap") from exc
+
+        def build() -> str:
+            rows = [URLSET]
+            query = ArticleQuery(since=day, until=day + timedelta(days=1) - timedelta(microseconds=1),
+                                 limit=SITEMAP_ARTICLES)
+            for article in self.site.store.list_articles(query):
+                rows.append(f"<url><loc>{escape(self.base + self.article_path(article))}</loc>"
+                            f"<lastmod>{when(article).astimezone(UTC).isoformat()}</lastmod></url>")
+            rows.append("</urlset>\n")
+            return "\n".join(rows)
+        return self._xml(self.site.memo(("sitemap-day", day), build), 900)
+
+    def _xml(self, text: str, max_age: int) -> Response:
+        return Response(text, media_type="application/xml", headers={"cache-control": f"public, max-age={max_age}"})
 
     def news_sitemap(self, request: Request) -> Response:
         def build() -> str:
