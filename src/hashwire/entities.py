@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .hashtag_form import variant_key
-from .keyphrases import tokenize, tokenize_paragraphs, word_zipf
+from .keyphrases import is_headline_case, tokenize, tokenize_paragraphs, word_zipf
 from .stopwords import BOILERPLATE, EN_STOPWORDS, EN_VERBS, MONTHS, WEEKDAYS, words_of
 
 _CONNECTORS = words_of("of de du la le von van der den al el bin ibn da di del des y for")
@@ -88,12 +88,6 @@ def _clean(run: list[str], sentence_start: bool) -> list[str]:
     if all(w.lower() in _NEVER_ALONE for w in words):
         return []
     return words
-
-
-def is_headline_case(title: str) -> bool:
-    """Whether a title capitalises most words ("Workers Try To Unload Tanker"), hiding which are names."""
-    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _split_at_dates(words: list[str]) -> list[str]:

@@ -55,7 +55,9 @@ POSITION_BOOST = 4.8
 POSITION_SCALE = 190.0  # words
 WHOLE_PRIOR = 0.67
 WHOLE_EXPONENT = 1.5
-IN_TITLE = 0.81  # title words are already favoured by the PageRank bias and the position boost
+# Title words are already favoured by the PageRank bias and the position boost; on their own, title
+# phrases would be over-ranked (headline case also hides verbs: "Workers Try To Unload Tanker").
+IN_TITLE = 0.81
 TITLE_PHRASE = 0.5
 ALL_CAPITALISED = 0.75
 VERB_AT_END = 0.86
@@ -194,7 +196,7 @@ def _runs(
 
 def _trim(run: list[str], language: str) -> list[list[str]]:
     if language == "ar":
-        return [run[i : i + MAX_WORDS] for i in range(0, len(run), MAX_WORDS)]
+        return _arabic_chunks(run)
     # a verb-like -ed/-ing word at the end of a run is a predicate, not part of the phrase
     while run and run[-1].lower().endswith(("ed", "ing")) and run[-1][0].islower() and len(run[-1]) > 4:
         run = run[:-1]
@@ -203,6 +205,32 @@ def _trim(run: list[str], language: str) -> list[list[str]]:
     if not run:
         return []
     return [run[i : i + MAX_WORDS] for i in range(0, len(run), MAX_WORDS)] if len(run) > MAX_WORDS else [run]
+
+
+def _arabic_chunks(run: list[str]) -> list[list[str]]:
+    """Arabic noun phrases without a tagger: a word followed by words carrying the article "ال"
+    (adjectives and genitives agree in definiteness: "كوريا الشمالية", "هيئة الأركان المشتركة"); a verb
+    never takes the article, so "أطلقت كوريا" splits."""
+    chunks: list[list[str]] = []
+    for tok in run:
+        word = _strip_conjunction(tok)
+        if chunks and word.startswith("ال") and len(chunks[-1]) < MAX_WORDS:
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+    return chunks
+
+
+@lru_cache(maxsize=100_000)
+def _strip_conjunction(tok: str) -> str:
+    """Drop a leading "و" (and) when what follows is a word of its own: "وكوريا" -> "كوريا"."""
+    if not tok.startswith("و") or len(tok) < 4:
+        return tok
+    rest = tok[1:]
+    table = word_zipf("ar")
+    if rest.startswith("ال") or table.get(rest, 0.0) >= table.get(tok, 0.0) + 0.5:
+        return rest
+    return tok
 
 
 @dataclass(slots=True)
@@ -323,6 +351,12 @@ def word_scores(
         if delta < 1e-6:
             break
     return score
+
+
+def is_headline_case(title: str) -> bool:
+    """Whether a title capitalises most words ("Workers Try To Unload Tanker"), hiding which are names."""
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 @lru_cache(maxsize=200_000)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .categories import CATEGORIES, categorize
 from .entities import find_entities
 from .hashtag_form import display_form, is_arabic, tag_key, variant_key
-from .keyphrases import keyphrases, ranked_candidates, tokenize_paragraphs
+from .keyphrases import IN_TITLE, TITLE_PHRASE, keyphrases, ranked_candidates, tokenize_paragraphs
 from .models import Article
 from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS
 from .trending import related, trending
@@ -24,6 +24,9 @@ from .trending import related, trending
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+TITLE_BOOST = 1.6  # an editor tags what the headline is about
+# keyphrase ranking damps title phrases (tuned for reader-assigned keyphrases); hashtags undo that
+_TITLE_FACTOR = TITLE_BOOST / (IN_TITLE * TITLE_PHRASE)
 PHRASE_WEIGHT = 0.8  # a keyphrase as salient as the top name ranks a little below it
 _NOT_NOUN = ("ly", "ing", "ed", "ous", "ful", "ive", "ish", "able", "ible")
 MAX_TAGS = 8
@@ -83,7 +86,7 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
             continue  # names come from the entity finder, which merges their variants
         if len(words) == 1 and (cand.count < 2 or words[0].endswith(_NOT_NOUN)):
             continue  # one-off or adjective-like single words ("quirky") are not tags
-        phrases.append(_Scored(words, score, False))
+        phrases.append(_Scored(words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False))
     top_name = max((c.score for c in names), default=1.0)
     top_phrase = ranked[0][0] if ranked else 1.0
     for c in names:
@@ -95,7 +98,11 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
 
 def _arabic_candidates(title: str, text: str) -> list[_Scored]:
     ranked = ranked_candidates(title, text, "ar", iterations=0)
-    return [_Scored(cand.words, score, False) for score, cand in ranked[:60] if len(cand.words) <= 3]
+    return [
+        _Scored(cand.words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False)
+        for score, cand in ranked[:60]
+        if len(cand.words) <= 3 and (len(cand.words) > 1 or cand.count > 1)
+    ]
 
 
 def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
