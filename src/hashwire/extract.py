@@ -22,7 +22,7 @@ from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block, body_blocks
 from hashwire.extract_clean import clean_blocks
 from hashwire.extract_meta import PageMeta, read_meta
-from hashwire.extract_reject import page_shape, reject_by_page, reject_by_url, reject_consent
+from hashwire.extract_reject import page_shape, reject
 from hashwire.extract_title import strip_site_name
 from hashwire.models import Article, Hints
 from hashwire.normalize import canonical_url, clean_text, detect_language, to_utc
@@ -57,7 +57,7 @@ def _parse(html: str) -> HtmlElement:
 def _main_blocks(tree: HtmlElement, url: str) -> list[Block]:
     doc: Any = trafilatura.bare_extraction(
         tree, url=url or None, with_metadata=False, include_comments=False, include_tables=True,
-        include_formatting=True, include_links=True, include_images=False,
+        include_formatting=False, include_links=False, include_images=False,
     )
     if doc is None or getattr(doc, "body", None) is None:
         return []
@@ -87,7 +87,6 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     """extract(), plus the publication date as the page wrote it."""
     tree = _parse(html)
     meta = read_meta(tree, url)
-    reject_by_url(url, meta)
     html_title = tree.findtext(".//title") or ""
     shape = page_shape(tree)
     title = meta.title
@@ -99,8 +98,7 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     blocks = clean_blocks(blocks, title=title, authors=authors, published=meta.published)
     text = clean_text("\n\n".join(b.text for b in blocks if b.text))
     words = len(text.split())
-    reject_consent(text, words)
-    reject_by_page(meta, shape, words, len(blocks), title, html_title)
+    reject(url, meta, shape, blocks, html_title)
     published, local_day = _published(meta, hints)
     language = detect_language(text) or meta.html_lang or (hints.language if hints else "")
     base = meta.canonical or url

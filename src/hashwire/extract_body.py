@@ -91,33 +91,45 @@ def _table_block(el: _Element) -> Block:
 def body_blocks(body: _Element) -> list[Block]:
     """Top-level blocks of the extracted body, in reading order."""
     blocks: list[Block] = []
+    if body.text and body.text.strip():
+        blocks.append(_loose_text(body.text))
     for el in body:
-        tag = el.tag
-        if tag == "list":
-            blocks.append(_list_block(el))
-        elif tag == "table":
-            blocks.append(_table_block(el))
-        elif tag == "head":
-            rend = el.get("rend", "h2")
-            level = rend if rend in ("h2", "h3", "h4", "h5", "h6") else "h2"
-            blocks.append(Block("h", _clean(_inline_text(el)).replace("\n", " "),
-                                f"<{level}>{_inline_html(el)}</{level}>", _link_chars(el)))
-        elif tag == "quote":
-            inner = body_blocks(el) if len(el) and all(c.tag not in _INLINE for c in el) else []
-            if inner:
-                blocks.append(Block("quote", "\n\n".join(b.text for b in inner),
-                                    "<blockquote>" + "".join(b.html for b in inner) + "</blockquote>",
-                                    sum(b.links_chars for b in inner)))
-            else:
-                blocks.append(Block("quote", _clean(_inline_text(el)),
-                                    f"<blockquote><p>{_inline_html(el)}</p></blockquote>", _link_chars(el)))
-        elif tag == "code":
-            blocks.append(Block("code", _inline_text(el).strip("\n"), f"<pre><code>{escape(_inline_text(el))}</code></pre>"))
-        elif tag == "graphic":
-            src = el.get("src", "")
-            if src:
-                blocks.append(Block("figure", "", f'<figure><img src="{escape(src)}" alt="{escape(el.get("alt", ""))}"></figure>'))
-        else:
-            text = _clean(_inline_text(el))
-            blocks.append(Block("p", text, f"<p>{_inline_html(el)}</p>", _link_chars(el)))
+        _add_block(blocks, el)
+        if el.tail and el.tail.strip():
+            blocks.append(_loose_text(el.tail))  # text the extractor left between blocks
     return [b for b in blocks if b.text or b.kind == "figure"]
+
+
+def _loose_text(text: str) -> Block:
+    return Block("p", _clean(text), f"<p>{escape(text.strip(), quote=False)}</p>")
+
+
+def _add_block(blocks: list[Block], el: _Element) -> None:
+    tag = el.tag
+    if tag == "list":
+        blocks.append(_list_block(el))
+    elif tag == "table":
+        blocks.append(_table_block(el))
+    elif tag == "head":
+        rend = el.get("rend", "h2")
+        level = rend if rend in ("h2", "h3", "h4", "h5", "h6") else "h2"
+        blocks.append(Block("h", _clean(_inline_text(el)).replace("\n", " "),
+                            f"<{level}>{_inline_html(el)}</{level}>", _link_chars(el)))
+    elif tag == "quote":
+        inner = body_blocks(el) if len(el) and all(c.tag not in _INLINE for c in el) else []
+        if inner:
+            blocks.append(Block("quote", "\n\n".join(b.text for b in inner),
+                                "<blockquote>" + "".join(b.html for b in inner) + "</blockquote>",
+                                sum(b.links_chars for b in inner)))
+        else:
+            blocks.append(Block("quote", _clean(_inline_text(el)),
+                                f"<blockquote><p>{_inline_html(el)}</p></blockquote>", _link_chars(el)))
+    elif tag == "code":
+        blocks.append(Block("code", _inline_text(el).strip("\n"), f"<pre><code>{escape(_inline_text(el))}</code></pre>"))
+    elif tag == "graphic":
+        src = el.get("src", "")
+        if src:
+            blocks.append(Block("figure", "", f'<figure><img src="{escape(src)}" alt="{escape(el.get("alt", ""))}"></figure>'))
+    else:
+        text = _clean(_inline_text(el))
+        blocks.append(Block("p", text, f"<p>{_inline_html(el)}</p>", _link_chars(el)))

@@ -38,7 +38,8 @@ _BOILER_LINE = re.compile(
     re.I,
 )
 _PROMPT = re.compile(
-    r"(?:sign up (?:for|to)|subscribe (?:to|now|for|today)|newsletter|in your inbox|inbox every|"
+    r"(?:sign up (?:for|to)|subscribe (?:to our|now|today)|(?:our|the|free|daily|weekly) newsletter|"
+    r"newsletter (?:sign ?up|abonnieren|anmelden)|straight to your inbox|in your inbox|inbox every|"
     r"get (?:the|our) (?:latest|best)|abonnieren|jetzt abonnieren|melden sie sich|"
     r"we use cookies|this (?:web)?site uses cookies|uses cookies|cookie (?:policy|settings|preferences)|"
     r"accept (?:all )?cookies|verwendet cookies|wir verwenden cookies|nous utilisons des cookies|"
@@ -57,6 +58,20 @@ _BYLINE = re.compile(
 )
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß .,/'-]{1,40}\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s*$")
 _WORDS = re.compile(r"[\w'-]+", re.UNICODE)
+# A heading like these late in the text starts what follows the article: teasers, comments, bios.
+_TAIL_MARKER = re.compile(
+    r"^(?:read (?:this )?next|read more|related(?: (?:posts?|articles?|stories|content|reading|news|links|topics))?|"
+    r"you (?:may|might) also (?:like|enjoy|be interested in)|more (?:from|stories|articles|news|posts|on|like this|"
+    r"to (?:read|explore))\b.{0,40}|recommended(?: for you| reading| articles| stories)?|"
+    r"(?:most )?popular(?: (?:posts|stories|articles|now))?|trending(?: now| stories)?|sponsored(?: content)?|"
+    r"(?:leave|post|add) a (?:reply|comment)|(?:\d+ )?comments?(?: \(\d+\))?|join the (?:conversation|discussion)|"
+    r"about the authors?|share this(?: article| post| story)?|(?:recent|latest|similar) (?:posts|articles|news|stories)|"
+    r"further reading|keep reading|explore more|don't miss|editor's picks|top stories|"
+    r"weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|ähnliche artikel|"
+    r"kommentare|empfehlungen|à lire aussi|sur le même sujet|también te puede interesar|noticias relacionadas|"
+    r"اقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة)[\s:.!?…]*$",
+    re.I,
+)
 
 
 def _norm(text: str) -> str:
@@ -70,7 +85,7 @@ def is_share_widget(text: str) -> bool:
 
 
 def _is_prompt(block: Block) -> bool:
-    return block.words <= 60 and bool(_PROMPT.search(block.text))
+    return block.words <= 40 and bool(_PROMPT.search(block.text))
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
@@ -102,20 +117,33 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if _is_prompt(block) and block.kind != "quote":
             continue
-        if ntitle and norm == ntitle:
+        if ntitle and norm == ntitle and i <= 1:
             continue
         near_top = i < 4
         if near_top and block.words <= 20 and (_BYLINE.match(text) or text.casefold() in author_keys):
             continue
         if near_top and _is_date_line(text, published):
             continue
-        if block.kind in ("p", "h") and block.words <= 25 and norm in seen:
+        if block.kind in ("p", "h") and 3 <= block.words <= 25 and norm in seen:
             continue  # repeated line (headline or teaser shown twice)
         if block.kind == "list" and block.links_chars > 0.8 * max(len(text), 1) and block.words < 60 \
                 and i == len(blocks) - 1:
             continue  # trailing list of links: related stories or tags
         seen.add(norm)
         kept.append(block)
+    kept = _cut_tail(kept)
     while kept and kept[-1].kind == "h":
         kept.pop()  # a heading with nothing after it introduced removed teasers
     return kept
+
+
+def _cut_tail(blocks: list[Block]) -> list[Block]:
+    """Everything from a late "Related stories" / "Comments" / "About the author" heading on is dropped."""
+    total = sum(b.words for b in blocks)
+    before = 0
+    for i, block in enumerate(blocks):
+        if block.kind in ("h", "p") and block.words <= 8 and before >= max(80, 0.5 * total) \
+                and total - before <= 0.35 * total and _TAIL_MARKER.match(block.text.strip()):
+            return blocks[:i]
+        before += block.words
+    return blocks

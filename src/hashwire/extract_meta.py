@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
-from hashwire.extract_names import clean_authors, split_authors
+from hashwire.extract_names import byline_names, clean_authors, split_authors
 from hashwire.extract_title import choose_title
 
 ARTICLE_TYPES = frozenset(
@@ -21,8 +22,8 @@ ARTICLE_TYPES = frozenset(
      "scholarlyarticle", "techarticle", "socialmediaposting", "review", "posting", "medicalwebpage",
      "howto", "recipe", "advertisercontentarticle", "satiricalarticle", "askpublicnewsarticle"}
 )
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage", "store",
-                           "offercatalog", "product", "productgroup", "realestatelisting"})
+LISTING_TYPES = frozenset({"collectionpage", "searchresultspage", "profilepage", "store", "offercatalog",
+                           "product", "productgroup", "realestatelisting"})
 
 
 @dataclass(slots=True)
@@ -50,7 +51,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
         value = (el.get("content") or "").strip()
         if key and value:
-            out.setdefault(key.lower(), value)
+            out.setdefault(key.lower(), html.unescape(value) if "&" in value else value)
     return out
 
 
@@ -114,6 +115,21 @@ def _ld_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return names
 
 
+def _ld_authors(value: Any, by_id: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(people, organisations) named as JSON-LD authors."""
+    items = value if isinstance(value, list) else [value]
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
+            item = by_id[item["@id"]]
+        names = _ld_names(item, by_id)
+        is_org = isinstance(item, dict) and bool(_types(item) & {"organization", "newsmediaorganization",
+                                                                  "corporation", "brand"})
+        (orgs if is_org else people).extend(names)
+    return people, orgs
+
+
 def _image(value: Any) -> str:
     if isinstance(value, list):
         return _image(value[0]) if value else ""
@@ -134,28 +150,24 @@ _DATE_XPATH = (
 
 
 def _byline_authors(tree: HtmlElement) -> list[str]:
-    found: list[str] = []
-    for el in tree.xpath(_BYLINE_XPATH)[:40]:
-        cls = (el.get("class") or "").lower()
-        if any(x in cls for x in ("author-bio", "authorbio", "about-author", "comment", "avatar")):
+    for el in tree.xpath(_BYLINE_XPATH)[:60]:
+        if el.tag in ("meta", "link", "script", "style", "img", "body", "html", "article", "main", "section"):
             continue
-        if el.tag in ("meta", "link", "script", "style", "img", "body", "html", "article", "main"):
+        cls = (el.get("class") or "").lower()
+        if any(x in cls for x in ("bio", "about", "comment", "avatar", "box", "related", "more-by", "card")):
             continue
         target = el
         if el.get("itemprop") == "author":
             names = el.xpath('.//*[@itemprop="name"]')
             if names:
                 target = names[0]
-        text = " ".join(target.text_content().split())
-        if not text or len(text) > 120:
+        text = " ".join(" ".join(target.itertext()).split())
+        if not text or len(text) > 160:
             continue
-        authors = clean_authors(split_authors(text))
+        authors = byline_names(text)
         if authors:
-            found.extend(a for a in authors if a not in found)
-            if el.get("rel") == "author" or el.get("itemprop") == "author":
-                continue
-            break
-    return found[:6]
+            return authors[:6]
+    return []
 
 
 def _visible_date(tree: HtmlElement) -> datetime | None:
@@ -207,7 +219,10 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     pm.title = choose_title(tree, [h_title, meta.get("og:title", ""), meta.get("twitter:title", "")],
                             tree.findtext(".//title") or "", [s for s in site_names if s], url)
 
-    authors = _ld_names(article.get("author"), by_id) if article else []
+    authors = _byline_authors(tree)
+    ld_authors = _ld_authors(article.get("author"), by_id) if article else ([], [])
+    if not authors:
+        authors = ld_authors[0]
     if not authors:
         for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
                     "dcterms.creator"):
@@ -215,13 +230,13 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
             if value and not value.startswith("http"):
                 authors = split_authors(value)
                 break
-    authors = clean_authors(authors)
-    if not authors:
-        authors = _byline_authors(tree)
+    authors = clean_authors(authors) or clean_authors(ld_authors[1])
     pm.authors = [a for a in authors if a.casefold() not in {s.casefold() for s in site_names if s}] or authors
 
     published = None
-    for value in (_text(article.get("datePublished")), meta.get("article:published_time", ""),
+    webpage = next((o for o in objs if _types(o) & {"webpage", "itempage", "aboutpage", "faqpage"}), {})
+    for value in (meta.get("article:published_time", ""), _text(webpage.get("datePublished")),
+                  _text(article.get("datePublished")),
                   meta.get("og:published_time", ""), meta.get("datepublished", ""),
                   meta.get("publish-date", ""), meta.get("publishdate", ""), meta.get("pubdate", ""),
                   meta.get("parsely-pub-date", ""), meta.get("sailthru.date", ""), meta.get("date", ""),
@@ -232,7 +247,7 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
             if published:
                 break
     if published is None:
-        published = _visible_date(tree) or url_date(url)
+        published = url_date(url) or _visible_date(tree)
     pm.published = published
     for value in (_text(article.get("dateModified")), meta.get("article:modified_time", ""),
                   meta.get("og:updated_time", ""), meta.get("datemodified", ""), meta.get("last-modified", "")):

@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 
 _BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|words|text|story|article|photos?|edited|reviewed)"
-    r"(?:\s+and\s+\w+)?\s+)?(?:by|von|par|por|di|door|av|af|من|بقلم)\s*:?\s+",
+    r"^\s*(?:(?:written|posted|published|reported|words|text|story|article|photos?)"
+    r"(?:\s+and\s+\w+)?\s+)?(?:(?:by|von|par|por|di|door|av|af|من|بقلم)\s*:?\s+|(?:By|Von)(?=[A-Z]))",
     re.I,
 )
-_LABEL = re.compile(r"^\s*(?:authors?|autor(?:in)?|auteur|autore|writer|redaktion|bylines?)\s*[:\-–]\s*", re.I)
+# Where a byline stops naming people: dates, reading times, roles after a bar, "Updated ..."
+_BYLINE_END = re.compile(
+    r"(?:\s[|•·]\s?|\s?[|•·]\s|\s[-–—]\s(?=\S*\s?\d)|[|•·]|(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|"
+    r"Edited|Fact|Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)|\b(?:published|updated|last updated|posted|"
+    r"reviewed by|edited by|fact[- ]checked|medically reviewed|on \d|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)|\d+ min|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? \d{1,2}\b|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}\b))",
+    re.I,
+)
+_LABEL_ONLY = re.compile(r"^(?:the )?(?:author|authors|by|written by|posted by|admin|administrator|editor|staff|"
+                         r"guest|anonymous|unknown|team|redaktion|autor)$", re.I)
+_LABEL = re.compile(r"^\s*(?:(?:the )?authors?|autor(?:in)?|auteur|autore|writer|bylines?)\s*[:\-–]?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bwith\b|\bmit\b| و )\s*", re.I)
 _NOT_NAME = re.compile(
     r"(?:https?:|www\.|@|\d{3,}|\bupdated\b|\bpublished\b|\bminutes?\b|\bread\b|\bshare\b|\bfollow\b|"
@@ -34,9 +45,22 @@ def split_authors(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def byline_names(text: str) -> list[str]:
+    """Names in visible byline text, which often runs on into dates, roles and reading times."""
+    text = " ".join(text.split())
+    text = _LABEL.sub("", text)
+    text = _BY_PREFIX.sub("", text)
+    head = _BYLINE_END.split(text, maxsplit=1)[0].strip(" ,.-–—:")
+    if not head or _LABEL_ONLY.match(head):
+        return []
+    if "," in head and not all(len(p.split()) >= 2 for p in head.split(",")):
+        return clean_authors([head])  # "Jane Doe, MD": a credential, not a second name
+    return clean_authors(split_authors(head))
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    if not 1 <= len(words) <= 6 or len(name) > 60:
+    if not 1 <= len(words) <= 8 or len(name) > 80 or _LABEL_ONLY.match(name):
         return False
     if _NOT_NAME.search(name):
         return False

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml.html import HtmlElement
 
 from hashwire.errors import NotAnArticle
+from hashwire.extract_body import Block
 from hashwire.extract_meta import ARTICLE_TYPES, LISTING_TYPES, PageMeta
 
 REASONS = ("section_front", "tag_listing", "video_index", "search_results", "error_page", "consent_wall",
@@ -103,50 +104,74 @@ def _segments(url: str) -> list[str]:
     return [s.lower() for s in urlsplit(url).path.split("/") if s]
 
 
-def reject_by_url(url: str, meta: PageMeta) -> None:
-    """Raise NotAnArticle for URLs that name a front page, tag listing, search or video index."""
-    if not url:
-        return
+def _slug_words(segs: list[str]) -> int:
+    if not segs:
+        return 0
+    last = re.sub(r"\.\w+$", "", segs[-1])
+    return len([t for t in re.split(r"[-_+]", last) if t])
+
+
+def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block]) -> float:
+    """How much the page looks like a list of links to other pages rather than one text; >= 2.5 is a
+    listing. Each signal alone is weak: undated pages, short URL slugs, many short blocks, dense links."""
+    words = sum(b.words for b in blocks)
+    short = sum(1 for b in blocks if b.words < 12) / max(len(blocks), 1)
+    per_block = words / max(len(blocks), 1)
+    slug = _slug_words(_segments(url))
+    score = 0.0 if meta.published else 1.5
+    score += 0.0 if meta.authors else 0.5
+    score -= 2.0 if _articleish(meta) else 0.0
+    score += 1.0 if slug <= 2 else (0.0 if slug <= 4 else -1.0)
+    score += 1.5 * (short - 0.4) + 2.0 * (shape.link_density - 0.35)
+    score += 1.0 if per_block < 15 else (0.0 if per_block < 30 else -0.5)
+    score += 1.5 if meta.ld_types & LISTING_TYPES else 0.0
+    score += 0.5 if shape.teaser_links >= 8 else 0.0
+    score -= 1.0 if words > 1500 else 0.0
+    return score
+
+
+def _articleish(meta: PageMeta) -> bool:
+    return bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
+
+
+def _url_kind(url: str) -> str:
+    """The kind of non-article page the URL names, or ""."""
     parts = urlsplit(url)
     segs = _segments(url)
-    articleish = bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
     query = {k.lower(): v for k, v in parse_qsl(parts.query)}
     if (segs and (segs[-1] in _SEARCH_SEGMENTS or segs[0] in _SEARCH_SEGMENTS)) or \
-            (any(k in query and query[k] for k in _SEARCH_PARAMS) and not articleish):
-        raise NotAnArticle("search_results", url)
-    front = not segs or (all(s in _SECTION_WORDS or s.startswith("index.") for s in segs) and len(segs) <= 2)
-    if front and not articleish:
-        raise NotAnArticle("section_front", url)
-    if segs and not articleish:
-        for i, s in enumerate(segs[:-1]):
-            if s in _TAG_SEGMENTS and len(segs) - i <= 3:
-                raise NotAnArticle("tag_listing", url)
-        if segs[-1] in _TAG_SEGMENTS:
-            raise NotAnArticle("tag_listing", url)
-        if segs[-1] in _VIDEO_SEGMENTS or (len(segs) >= 2 and segs[-2] in _VIDEO_SEGMENTS
-                                           and segs[-1] in _SECTION_WORDS):
-            raise NotAnArticle("video_index", url)
-        if segs[-1] == "page" or (len(segs) >= 2 and segs[-2] == "page" and segs[-1].isdigit()):
-            raise NotAnArticle("listing", url)
+            any(query.get(k) for k in _SEARCH_PARAMS):
+        return "search_results"
+    if not segs or (len(segs) <= 2 and all(s in _SECTION_WORDS or s.startswith("index.") for s in segs)):
+        return "section_front"
+    if segs[-1] in _TAG_SEGMENTS or (len(segs) >= 2 and segs[-2] in _TAG_SEGMENTS):
+        return "tag_listing"
+    if segs[-1] in _VIDEO_SEGMENTS or (len(segs) >= 2 and segs[-2] in _VIDEO_SEGMENTS and segs[-1] in _SECTION_WORDS):
+        return "video_index"
+    if segs[-1] == "page" or (len(segs) >= 2 and segs[-2] == "page" and segs[-1].isdigit()):
+        return "listing"
+    return ""
 
 
-def reject_by_page(meta: PageMeta, shape: PageShape, text_words: int, blocks: int, title: str,
-                   html_title: str) -> None:
-    """Raise NotAnArticle when what was extracted does not look like an article."""
-    articleish = bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
+def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html_title: str) -> None:
+    """Raise NotAnArticle(reason) unless the page, as extracted, is an article."""
+    text_words = sum(b.words for b in blocks)
     error_like = _ERROR_TITLE.search(html_title or "") or _ERROR_TITLE.search(shape.h1 or "")
     if error_like and text_words < 150:
         raise NotAnArticle("error_page", html_title.strip()[:80])
-    listing_types = meta.ld_types & LISTING_TYPES
-    if listing_types and not articleish and text_words < 800:
-        raise NotAnArticle("listing", ",".join(sorted(listing_types)))
-    if not articleish and shape.teaser_links >= 8 and shape.link_density > 0.45 and text_words < 600:
-        raise NotAnArticle("listing", f"{shape.teaser_links} teaser links")
+    text = " ".join(b.text for b in blocks)
+    if text_words < 250 and len(_CONSENT.findall(text)) >= max(3, text_words // 40):
+        raise NotAnArticle("consent_wall", "page text is a consent prompt")
     if text_words < 40:
         raise NotAnArticle("too_short", f"{text_words} words")
+    score = listing_score(url, meta, shape, blocks)
+    kind = _url_kind(url) if url else ""
+    if kind == "search_results" and (score >= 0 or not _articleish(meta)):
+        raise NotAnArticle(kind, url)
+    if kind and score >= 1.0:
+        raise NotAnArticle(kind, url)
+    if score >= LISTING_THRESHOLD:
+        raise NotAnArticle("listing", f"listing score {score:.1f}")
 
 
-def reject_consent(text: str, words: int) -> None:
-    """A short page whose text is mostly about cookies and consent is a consent wall."""
-    if words < 250 and len(_CONSENT.findall(text)) >= max(3, words // 40):
-        raise NotAnArticle("consent_wall", "page text is a consent prompt")
+LISTING_THRESHOLD = 3.5

@@ -3,6 +3,7 @@ site name cut off ("Headline | Outlet", "Outlet - Headline")."""
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -54,6 +55,27 @@ def strip_site_name(title: str, site_names: list[str], url: str = "") -> str:
     return out.strip()
 
 
+_TRAILING = re.compile(r"\s+[-–—]\s+(?P<tail>[^-–—]+)$")
+
+
+def tidy_title(title: str) -> str:
+    """Entities decoded (some sites escape twice), straight quotes, single spaces."""
+    if "&" in title:
+        title = html.unescape(title)
+    return " ".join(title.split())
+
+
+def headline_part(title: str) -> str:
+    """The headline of a composite title: "Headline | Section | Site" -> "Headline"; a short trailing
+    tagline after a dash ("Headline - Tested") is cut too."""
+    parts = [p.strip() for p in re.split(r"\s+\|\s+|\s+::\s+|\s+»\s+", title)]
+    head = parts[0] if len(parts[0].split()) >= 2 or len(parts) == 1 else title
+    m = _TRAILING.search(head)
+    if m and len(m["tail"].split()) <= 5 and len(head[: m.start()].split()) >= 3:
+        head = head[: m.start()]
+    return head.strip()
+
+
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(_norm(a).split()), set(_norm(b).split())
     if not wa or not wb:
@@ -63,30 +85,34 @@ def _overlap(a: str, b: str) -> float:
 
 def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, site_names: list[str],
                  url: str) -> str:
-    """The best headline for the page given its metadata titles (best first) and <title>."""
-    cleaned = [strip_site_name(t, site_names, url) for t in [*meta_titles, html_title] if t and t.strip()]
+    """The headline: the visible <h1> that agrees with the metadata titles, else the metadata title
+    without site name or tagline."""
+    host = urlsplit(url).hostname or ""
+    raw = [tidy_title(t) for t in [*meta_titles, html_title] if t and t.strip()]
+    cleaned = [headline_part(strip_site_name(t, site_names, url)) for t in raw]
+    cleaned = [t for t in cleaned if t and not _is_site(t, site_names, host)]
     reference = cleaned[0] if cleaned else ""
     h1s: list[str] = []
     for h in tree.iter("h1"):
-        text = " ".join(h.text_content().split())
-        if text and len(text) < 300 and text not in h1s:
+        text = tidy_title(h.text_content())
+        if text and len(text) < 300 and text not in h1s and not _is_site(text, site_names, host):
             h1s.append(text)
-    if h1s:
-        raw = [t for t in [*meta_titles, html_title] if t]
-        best, best_score = "", 0.0
-        for h in h1s:
-            nh = _norm(h)
-            score = max((_overlap(h, t) for t in cleaned + raw), default=0.0)
-            if nh and any(nh == _norm(t) for t in cleaned):
-                score = 2.0
-            elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) for t in raw):
-                score = max(score, 1.5)
-            if score > best_score:
-                best, best_score = h, score
-        if best and best_score >= 0.5 and not _is_site(best, site_names, urlsplit(url).hostname or ""):
-            return best
-        if not reference:
-            return h1s[0]
-        if len(h1s) == 1 and len(h1s[0].split()) >= 3 and best_score >= 0.2:
-            return h1s[0]
+    if not h1s:
+        return reference
+    best, best_score = "", 0.0
+    for h in h1s:
+        nh = _norm(h)
+        score = max((_overlap(h, t) for t in cleaned + raw), default=0.0)
+        if nh and any(nh == _norm(t) for t in cleaned):
+            score = 2.0
+        elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) for t in raw):
+            score = max(score, 1.5)
+        if score > best_score:
+            best, best_score = h, score
+    if best and best_score >= 0.5:
+        return best
+    if not reference:
+        return h1s[0]
+    if len(h1s) == 1 and len(h1s[0].split()) >= 3 and best_score >= 0.2:
+        return h1s[0]
     return reference
