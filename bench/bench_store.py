@@ -49,24 +49,38 @@ def vocabulary(rng: np.random.Generator) -> list[str]:
     return sorted(words, key=lambda w: (len(w), w))
 
 
+class Corpus:
+    """Generated articles, made in slices on demand (a million do not fit comfortably in memory)."""
+
+    def __init__(self, seed: int = 1) -> None:
+        self.seed = seed
+        self.vocab = vocabulary(np.random.default_rng(seed))
+        ranks = np.arange(1, VOCAB + 1)
+        p = 1.0 / ranks**1.05
+        self.p = p / p.sum()
+
+    def articles(self, start: int, end: int, total: int) -> list[Article]:
+        """Articles start..end-1 of a corpus of `total` (one per minute, the last one now)."""
+        rng = np.random.default_rng([self.seed, start])
+        n, vocab = end - start, self.vocab
+        body = rng.choice(VOCAB, size=(n, 120), p=self.p)
+        title = rng.choice(VOCAB, size=(n, 8), p=self.p)
+        tags = rng.choice(400, size=(n, 3))
+        arts = []
+        for k in range(n):
+            i = start + k
+            arts.append(Article(
+                url=f"https://outlet{i % 50}.example/news/{i}", title=" ".join(vocab[w] for w in title[k]),
+                text=" ".join(vocab[w] for w in body[k]), source_id=1 + i % 50, source_name=f"Outlet {i % 50}",
+                guid=f"g{i}", published=NOW - timedelta(minutes=total - i), fetched_at=NOW, language="en",
+                hashtags=[f"Tag{t}" for t in dict.fromkeys(tags[k])], story_id=f"s{i // 4}",
+                duplicate_of=f"{i - 1:032x}" if i % 10 == 9 else None))
+        return arts
+
+
 def generate(n: int, seed: int = 1) -> tuple[list[str], list[Article]]:
-    rng = np.random.default_rng(seed)
-    vocab = vocabulary(rng)
-    ranks = np.arange(1, VOCAB + 1)
-    p = 1.0 / ranks**1.05
-    p /= p.sum()
-    body = rng.choice(VOCAB, size=(n, 120), p=p)
-    title = rng.choice(VOCAB, size=(n, 8), p=p)
-    tags = rng.choice(400, size=(n, 3))
-    arts = []
-    for i in range(n):
-        arts.append(Article(
-            url=f"https://outlet{i % 50}.example/news/{i}", title=" ".join(vocab[w] for w in title[i]),
-            text=" ".join(vocab[w] for w in body[i]), source_id=1 + i % 50, source_name=f"Outlet {i % 50}",
-            guid=f"g{i}", published=NOW - timedelta(minutes=n - i), fetched_at=NOW, language="en",
-            hashtags=[f"Tag{t}" for t in dict.fromkeys(tags[i])], story_id=f"s{i // 4}",
-            duplicate_of=f"{i - 1:032x}" if i % 10 == 9 else None))
-    return vocab, arts
+    corpus = Corpus(seed)
+    return corpus.vocab, corpus.articles(0, n, n)
 
 
 def stories_for(batch: list[Article]) -> list[Story]:
@@ -176,8 +190,18 @@ def search_latency(store: Store, vocab: list[str], reps: int) -> list[tuple[str,
     return out
 
 
-def fill(url: str, arts: list[Article]) -> float:
-    _cpu, wall = ingest_store(url, arts)
+def fill(url: str, corpus: Corpus, total: int) -> float:
+    """Wall seconds to save `total` generated articles through the Store, made 10,000 at a time."""
+    store = open_store(url)
+    add_sources(store)
+    wall = time.perf_counter()
+    for start in range(0, total, 10_000):
+        arts = corpus.articles(start, min(total, start + 10_000), total)
+        for i in range(0, len(arts), BATCH):
+            batch = arts[i : i + BATCH]
+            store.save_articles(batch, stories_for(batch))
+    wall = time.perf_counter() - wall
+    store.close()
     return wall
 
 
@@ -260,9 +284,9 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="hashwire-bench-"))
     print(f"# store benchmark ({sys.platform}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at start)")
-    vocab, arts = generate(max(args.ingest_rows, args.search_rows))
-
-    rows = arts[: args.ingest_rows]
+    corpus = Corpus()
+    vocab = corpus.vocab
+    rows = corpus.articles(0, args.ingest_rows, args.ingest_rows)
     timings: dict[str, list[float]] = {"store": [], "same": [], "mini": []}
     for r in range(args.rounds):  # alternate, so a busy moment of the machine hits every contender alike
         timings["store"].append(ingest_store(f"sqlite:///{tmp / f'store{r}.db'}", rows)[0])
@@ -300,7 +324,7 @@ def main() -> int:
         if have["articles"] + have["duplicates"] == args.search_rows:
             filled = "reused"
         else:
-            wall = fill(url, arts[: args.search_rows])
+            wall = fill(url, corpus, args.search_rows)
             filled = f"filled in {wall:.0f} s wall, {args.search_rows / wall:.0f} rows/s"
         print(f"\n## search, {name}, {args.search_rows} articles ({filled}), {args.reps} queries per line, "
               "page of 20")

@@ -84,6 +84,7 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
     """Store on a PostgreSQL database (the schema is the first one on the connection's search_path)."""
 
     _lock_due = " FOR UPDATE SKIP LOCKED"
+    _concurrent_writers = True
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 8, retries: int = 4,
                  connect_timeout: float = 10.0) -> None:

@@ -99,20 +99,19 @@ class ArticlesSQL(SQLBase):
                     story_tag_rows.append((a.story_id, key))
             appear_rows.append((a.id, a.source_id, a.source_name, a.url, a.guid, t(a.fetched_at or now)))
         if rows:
-            # rows sorted by id: concurrent PostgreSQL writers lock rows in one order (no deadlock)
-            cur.executemany(_UPSERT_ARTICLE, sorted(rows, key=lambda r: str(r[0])))
+            cur.executemany(_UPSERT_ARTICLE, self._lock_order(rows, lambda r: str(r[0])))
             self._index_text(cur, arts, old)
             for part in chunks(ids):
                 cur.execute(f"DELETE FROM article_tags WHERE article_id IN ({placeholders(len(part))})", list(part))
             cur.executemany(
                 "INSERT INTO article_tags (article_id, key, display, rank, sort_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING", sorted(tag_rows, key=lambda r: (r[0], r[1])))
+                "ON CONFLICT DO NOTHING", self._lock_order(tag_rows, lambda r: (r[0], r[1])))
             cur.executemany("INSERT INTO tags (key, display) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            sorted(tag_names.items()))
+                            self._lock_order(list(tag_names.items()), lambda r: r[0]))
             cur.executemany(
                 "INSERT INTO appearances (article_id, source_id, source_name, url, guid, seen_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", sorted(appear_rows, key=lambda r: str(r[0])))
-        self._save_stories(cur, stories, sorted(set(story_tag_rows)),
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", self._lock_order(appear_rows, lambda r: str(r[0])))
+        self._save_stories(cur, stories, self._lock_order(list(set(story_tag_rows)), lambda r: r),
                            {a.story_id for a in arts if a.story_id} | old_stories)
         return flags
 

@@ -67,6 +67,12 @@ class SQLBase:
         """A stored time back as an aware UTC datetime."""
         raise NotImplementedError
 
+    _concurrent_writers = False  # PostgreSQL: several transactions write at once
+
+    def _lock_order(self, rows: Sequence[T], key: Callable[[Any], Any]) -> list[T]:
+        """Rows in one global order when concurrent writers could otherwise deadlock on row locks."""
+        return sorted(rows, key=key) if self._concurrent_writers else list(rows)
+
     _old_text_columns = ""  # columns _index_text needs of the stored version of a re-saved article
 
     def _index_text(self, cur: Cursor, arts: Sequence[Any], old: dict[str, tuple[Any, ...]]) -> None:
