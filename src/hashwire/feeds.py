@@ -34,8 +34,10 @@ _PREFIXED_ITEM = re.compile(rb"<[A-Za-z][\w.-]*:(?:item|entry)[\s>/]")
 _HTML_ROOTS = frozenset({"html", "body", "head"})
 # the sitemap protocol caps a sitemap at 50 MB uncompressed
 MAX_GUNZIPPED = 50 * 1024 * 1024
-# feedparser costs about a millisecond per item: past this size a damaged document is left to the salvage
-TOLERANT_MAX_BYTES = 512 * 1024
+# feedparser's cost grows with size and items (about 12 us a byte on junk, a millisecond an item):
+# past these a damaged document is left to the salvage, so a hostile feed costs seconds at most
+TOLERANT_MAX_BYTES = 256 * 1024
+TOLERANT_MAX_ITEMS = 1000
 
 
 def _expected_items(data: bytes) -> int:
@@ -109,7 +111,8 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
         if feed is None or not clean or len(feed.entries) < expected:
             feed = _more_items(feed, salvage_feed(data, url, content_type))
             # feedparser last, and only on documents small enough for its cost to stay bounded
-            if (feed is None or len(feed.entries) < expected) and len(data) <= TOLERANT_MAX_BYTES:
+            if ((feed is None or len(feed.entries) < expected) and len(data) <= TOLERANT_MAX_BYTES
+                    and expected <= TOLERANT_MAX_ITEMS):
                 feed = _more_items(feed, tolerant_parse(data, url, content_type))
     if feed is None:
         raise failure or FeedParseError("not a feed")
