@@ -164,7 +164,9 @@ def test_gzipped_sitemap_file_and_gzip_bomb() -> None:
                b"</url></urlset>")
     assert [e.link for e in parse_feed(gzip.compress(sitemap)).entries] == ["https://p.example/a"]
     with pytest.raises(FeedParseError, match="expands beyond"):
-        parse_feed(gzip.compress(b"<rss>" + b" " * (60 * 1024 * 1024)))
+        parse_feed(gzip.compress(b"<rss>") + gzip.compress(b" " * (1024 * 1024)) * 60)
+    two_members = gzip.compress(sitemap[:40]) + gzip.compress(sitemap[40:])
+    assert len(parse_feed(two_members).entries) == 1
 
 
 def test_entities_are_never_expanded_or_fetched(tmp_path: Path) -> None:

@@ -81,14 +81,21 @@ def _more_items(current: Feed | None, other: Feed | None) -> Feed | None:
 
 def _gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
     """A gzip file as such (sitemap.xml.gz, a feed.xml.gz), opened with a cap on its decoded size."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise FeedParseError(f"corrupt gzip file: {exc}") from exc
-    if len(out) > limit:
-        raise FeedParseError(f"gzip file expands beyond {limit} bytes")
-    return out
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest[:2] == b"\x1f\x8b":  # a gzip file may hold several members, one after another
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(rest, limit - size + 1)
+        except zlib.error as exc:
+            raise FeedParseError(f"corrupt gzip file: {exc}") from exc
+        size += len(out)
+        if size > limit:
+            raise FeedParseError(f"gzip file expands beyond {limit} bytes")
+        parts.append(out)
+        rest = inflater.unused_data
+    return b"".join(parts)
 
 
 def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
