@@ -22,7 +22,7 @@ from hashwire.config import Config
 from hashwire.models import Source
 from hashwire.store import Store, open_store
 from hashwire.web.app import create_app
-from web_corpus import seed
+from web_corpus import SANITIZE_CASES, hostile_articles, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -65,8 +65,6 @@ class Server:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict[str, Any], list[str]]]:
-    from test_web_security import SANITIZE_CASES, hostile_articles
-
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}")
     info = seed(store)
     hostile: list[str] = []

@@ -11,14 +11,12 @@ import pytest
 from lxml import html as lxml_html
 
 from hashwire.config import Config
-from hashwire.models import Article, Source
+from hashwire.models import Source
 from hashwire.store import Store, open_store
 from hashwire.web.app import create_app
 from hashwire.web.security import local_path
-from web_corpus import NOW, Client, open_seeded
+from web_corpus import SANITIZE_CASES, Client, hostile_articles, open_seeded
 
-SANITIZE_CASES = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "feeds" / "feedparser-tests"
-                  / "tests" / "wellformed" / "sanitize")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "poster", "cite", "data", "lowsrc",
                   "dynsrc", "codebase", "longdesc", "usemap", "xlink:href", "srcset", "ping", "manifest"}
 FORBIDDEN_TAGS = {"script", "style", "object", "embed", "applet", "form", "base", "frame", "frameset", "svg",
@@ -111,38 +109,6 @@ def dangerous(page_html: str) -> list[str]:
     if head_scripts != ["/static/site.js"]:
         found.append(f"scripts {head_scripts}")
     return found
-
-
-def hostile_articles(source: Source) -> list[Article]:
-    """One article per case of the feedparser sanitizer suite, its HTML passed through sanitize_html."""
-    import feedparser
-
-    from hashwire.feeds import parse_feed
-    from hashwire.sanitize import sanitize_html
-
-    articles = []
-    for i, path in enumerate(sorted(SANITIZE_CASES.glob("*.xml"))):
-        data = path.read_bytes()
-        payload = ""
-        try:
-            feed = parse_feed(data, url="https://hostile.example/feed")
-            if feed.entries:
-                entry = feed.entries[0]
-                payload = entry.content_html or entry.summary or entry.title
-        except Exception:
-            payload = ""
-        if not payload:  # feed-level cases (title, subtitle, rights...): the raw value, unsanitized
-            raw = feedparser.parse(data, sanitize_html=False)
-            values = [raw.feed.get(k, "") for k in ("title", "subtitle", "rights", "info", "tagline")]
-            values += [v for e in raw.entries[:1] for v in (e.get("summary", ""), e.get("title", ""))]
-            payload = max(values, key=len, default="") or data.decode("utf-8", "replace")
-        articles.append(Article(
-            url=f"https://hostile.example/{path.stem}", title=payload[:300], text=payload, language="en",
-            html=sanitize_html(payload, "https://hostile.example/"), description=payload[:500],
-            published=NOW, source_id=source.id, source_name=source.title, hashtags=[f"Hostile{i % 50}"],
-            category="General",
-            guid=path.stem, content_hash=f"hostile-{i}", story_id=None, image=payload[:200]))
-    return articles
 
 
 @pytest.mark.skipif(not SANITIZE_CASES.is_dir(), reason="../shared/data sanitizer cases are absent")
