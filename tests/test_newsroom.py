@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import combinations, pairwise
 from pathlib import Path
 
@@ -276,3 +276,25 @@ def test_hundred_thousand_records_lazily(tmp_path: Path) -> None:
     count, grew_kb, _seconds = out.stdout.split()
     assert int(count) == 100_000
     assert int(grew_kb) < 50 * 1024, f"peak memory grew by {int(grew_kb) // 1024} MB"
+
+
+def test_live_newsroom_keeps_publishing() -> None:
+    clock = [NOW]
+    room = Newsroom(seed=4, outlets=5, days=1, per_day=6, now=NOW, live=True, clock=lambda: clock[0])
+    later = NOW + timedelta(hours=12)
+    with serve_in_thread(room) as running:
+        before = room.truth(running.base_url)
+        assert before["articles"] and all(a["published"] <= "2026-11-20T18:00:00Z" for a in before["articles"])
+        upcoming = [r for r in room.articles(running.base_url, as_of=later) if r["published"] > "2026-11-20T18:00:00Z"]
+        assert upcoming
+        assert get(upcoming[0]["url"])[0] == 404
+        feed_url = next(o["feed_url"] for o in before["outlets"] if o["slug"] == upcoming[0]["outlet"])
+        _, headers, body = get(feed_url)
+        assert get(feed_url, {"If-None-Match": headers["etag"]})[0] == 304
+        clock[0] = later
+        after = room.truth(running.base_url)
+        assert len(after["articles"]) > len(before["articles"])
+        assert get(upcoming[0]["url"])[0] == 200
+        status, _, newer = get(feed_url, {"If-None-Match": headers["etag"]})
+        assert status == 200 and len(newer) > len(body)
+        assert upcoming[0]["url"].encode() in newer.replace(b"&amp;", b"&")

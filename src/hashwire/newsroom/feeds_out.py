@@ -50,7 +50,7 @@ def _label(a: NewsArticle) -> str:
 
 
 def newest(items: list[NewsArticle], room: Newsroom) -> datetime:
-    return max((a.modified for a in items), default=room.now)
+    return max((room.modified_of(a) for a in items), default=room.now)
 
 
 def rss20(room: Newsroom, outlet: Outlet, base: str) -> str:
@@ -91,7 +91,7 @@ def atom10(room: Newsroom, outlet: Outlet, base: str) -> str:
         out.append(
             f'<entry><title>{_x(a.title)}</title><link rel="alternate" type="text/html" href="{_x(item_link(a, base))}"/>'
             f"<id>tag:{outlet.slug}.newsroom,{a.published:%Y-%m-%d}:{a.index}</id>"
-            f"<published>{iso(a.published)}</published><updated>{iso(a.modified)}</updated>"
+            f"<published>{iso(a.published)}</published><updated>{iso(room.modified_of(a))}</updated>"
             f"<author><name>{_x(a.byline)}</name></author>{cats}"
             f'<summary type="text">{_x(a.summary)}</summary></entry>\n'
         )
@@ -128,7 +128,7 @@ def jsonfeed(room: Newsroom, outlet: Outlet, base: str) -> str:
         item: dict[str, object] = {
             "id": f"{outlet.slug}-{a.index}", "url": item_link(a, base), "title": a.title,
             "content_html": _html_body(a), "summary": a.summary, "image": base + a.image_path,
-            "date_published": iso(a.published), "date_modified": iso(a.modified),
+            "date_published": iso(a.published), "date_modified": iso(room.modified_of(a)),
             "authors": [{"name": a.byline}], "language": a.language,
         }
         if outlet.feed_categories:
@@ -163,7 +163,7 @@ def news_sitemap(room: Newsroom, outlet: Outlet, base: str, limit: int = 1000) -
     for i in room.outlet_articles(outlet.index)[:limit]:
         a = room.article(i)
         rows.append(
-            f"<url><loc>{base}{a.path}</loc><lastmod>{iso(a.modified)}</lastmod><news:news><news:publication>"
+            f"<url><loc>{base}{a.path}</loc><lastmod>{iso(room.modified_of(a))}</lastmod><news:news><news:publication>"
             f"<news:name>{_x(outlet.name)}</news:name><news:language>{outlet.language}</news:language></news:publication>"
             f"<news:publication_date>{iso(a.published)}</news:publication_date><news:title>{_x(a.title)}</news:title>"
             "</news:news></url>\n")

@@ -140,7 +140,7 @@ def _teasers(room: Newsroom, indices: list[int], heading: str, cls: str) -> str:
     return f'<aside class="{cls}"><h2>{heading}</h2><ul>{"".join(items)}</ul></aside>\n'
 
 
-def _metadata(a: NewsArticle, base: str) -> str:
+def _metadata(a: NewsArticle, base: str, modified: datetime) -> str:
     out = [f'<link rel="canonical" href="{base}{a.path}">\n',
            f'<meta name="description" content="{escape(a.summary)}">\n']
     o = a.outlet
@@ -151,12 +151,12 @@ def _metadata(a: NewsArticle, base: str) -> str:
             f'<meta property="og:image" content="{base}{a.image_path}">\n'
             f'<meta property="og:description" content="{escape(a.summary)}">\n'
             f'<meta property="article:published_time" content="{iso(a.published)}">\n'
-            f'<meta property="article:modified_time" content="{iso(a.modified)}">\n'
+            f'<meta property="article:modified_time" content="{iso(modified)}">\n'
             f'<meta property="article:section" content="{a.category}">\n')
     if o.jsonld:
         data = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title,
-            "datePublished": iso(a.published), "dateModified": iso(a.modified),
+            "datePublished": iso(a.published), "dateModified": iso(modified),
             "author": [{"@type": "Person", "name": n} for n in a.authors],
             "publisher": {"@type": "Organization", "name": o.name,
                           "logo": {"@type": "ImageObject", "url": f"{base}/{o.slug}/static/logo.png"}},
@@ -186,10 +186,12 @@ def article_page(room: Newsroom, a: NewsArticle, base: str) -> str:
     sections = ui["sections"]
     assert isinstance(sections, dict)
     title_tag = f"{a.title} | {o.name}" if o.style % 2 == 0 else f"{a.title} - {o.name}"
-    head = _head(o, title_tag, base, _metadata(a, base))
+    corrected = room.correction_shown(a.index)
+    modified = room.modified_of(a)
+    head = _head(o, title_tag, base, _metadata(a, base, modified))
     by = f"{ui['by']} " if ui["by"] else ""
-    updated = (f' <span class="updated">{ui["updated"]} <time datetime="{iso(a.modified)}">'
-               f"{shown_time(a.modified, o)}</time></span>" if a.spec.updated else "")
+    updated = (f' <span class="updated">{ui["updated"]} <time datetime="{iso(modified)}">'
+               f"{shown_time(modified, o)}</time></span>" if corrected else "")
     byline = (f'<div class="byline">{by}<span class="author" rel="author">{escape(a.byline)}</span> '
               f'<time class="published" datetime="{iso(a.published)}">{shown_time(a.published, o)}</time>{updated}</div>\n')
     share = (f'<div class="share-tools"><span>{ui["share"]}</span> '
@@ -208,7 +210,7 @@ def article_page(room: Newsroom, a: NewsArticle, base: str) -> str:
                          f'<a href="{inline.path}">{escape(inline.title)}</a></p>')
         if k == 5 and o.style == 1:
             paras.append(_newsletter(o))
-    if a.correction:
+    if a.correction and corrected:
         paras.append(f'<p class="correction"><em>{escape(a.correction)}</em></p>')
     body_cls = BODY_CLASS[o.style]
     crumb = (f'<nav class="breadcrumb"><a href="/{o.slug}/">{ui["home"]}</a> › '
@@ -239,12 +241,12 @@ def listing_page(room: Newsroom, outlet: Outlet, indices: list[int], heading: st
         a = room.article(j)
         blocks.append(f'<div class="teaser"><a href="{a.path}"><img src="{a.image_path}" alt=""><h2>{escape(a.title)}</h2></a>'
                       f"<p>{escape(truncate(a.paragraphs[0], 140))}</p>"
-                      f'<span class="time">{ago(a.published, room.now, outlet.language)}</span></div>')
+                      f'<span class="time">{ago(a.published, room.current(), outlet.language)}</span></div>')
     lines = []
     for j in rest:
         a = room.article(j)
         lines.append(f'<li><a href="{a.path}">{escape(a.title)}</a> <span class="time">'
-                     f"{ago(a.published, room.now, outlet.language)}</span></li>")
+                     f"{ago(a.published, room.current(), outlet.language)}</span></li>")
     main = (f'<main id="main"><h1>{escape(heading)}</h1>\n<section class="top-stories"><h2>{ui["top"]}</h2>'
             f'{"".join(blocks)}</section>\n<section class="latest"><h2>{ui["latest"]}</h2><ul>{"".join(lines)}</ul>'
             f"</section>\n</main>\n{_newsletter(outlet)}")

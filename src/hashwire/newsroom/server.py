@@ -73,11 +73,11 @@ class Site:
 
     def __init__(self, room: Newsroom, cache_size: int = 4096) -> None:
         self.room = room
-        self.cache: OrderedDict[tuple[str, str], Rendered | None] = OrderedDict()
+        self.cache: OrderedDict[tuple[str, str, tuple[int, int]], Rendered | None] = OrderedDict()
         self.cache_size = cache_size
 
     def get(self, path: str, base: str) -> Rendered | None:
-        key = (path, base)
+        key = (path, base, self._stamp(path))
         hit = self.cache.get(key, False)
         if hit is not False:
             self.cache.move_to_end(key)
@@ -87,6 +87,13 @@ class Site:
         if len(self.cache) > self.cache_size:
             self.cache.popitem(last=False)
         return result
+
+    def _stamp(self, path: str) -> tuple[int, int]:
+        """What a live newsroom shows under an outlet changes as it publishes: part of the cache key."""
+        if not self.room.live:
+            return (0, 0)
+        outlet = self.room.outlet(path.split("/", 2)[1]) if path.count("/") >= 2 else None
+        return self.room.stamp(outlet.index) if outlet is not None else (0, 0)
 
     def render(self, path: str, base: str) -> Rendered | None:
         room = self.room
@@ -104,7 +111,7 @@ class Site:
         if path == outlet.feed_path:
             body = feeds_out.feed(room, outlet, base)
             latest = room.outlet_articles(outlet.index)[: room.feed_size]
-            modified = max((room.article(i).modified for i in latest), default=room.now)
+            modified = max((room.modified_of(room.article(i)) for i in latest), default=room.now)
             return Rendered(body.encode(), feeds_out.CONTENT_TYPES[outlet.feed_format], modified)
         if rest == "":
             items = room.outlet_articles(outlet.index)
@@ -125,10 +132,10 @@ class Site:
         if rest == "static/logo.png":
             return Rendered(PNG, "image/png", None)
         i = room.find(path)
-        if i is None or room.world.spec(i).outlet != outlet.index:
+        if i is None or room.world.spec(i).outlet != outlet.index or not room.visible(i):
             return None
         article = room.article(i)
-        return Rendered(pages.article_page(room, article, base).encode(), HTML, article.modified)
+        return Rendered(pages.article_page(room, article, base).encode(), HTML, room.modified_of(article))
 
     def _section_of(self, i: int) -> str:
         return KIND_BY_KEY[self.room.world.plan(self.room.world.story_of(i)).kind].category.lower()
@@ -136,7 +143,7 @@ class Site:
     def _listing(self, outlet: int, items: list[int], heading: str, base: str) -> Rendered:
         room = self.room
         html = pages.listing_page(room, room.outlets[outlet], items, heading, base)
-        modified = room.article(items[0]).modified if items else room.now
+        modified = room.modified_of(room.article(items[0])) if items else room.now
         return Rendered(html.encode(), HTML, modified)
 
 

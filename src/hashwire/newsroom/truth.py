@@ -6,6 +6,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,16 +33,22 @@ def outlet_records(room: Newsroom, base_url: str) -> list[dict[str, Any]]:
     ]
 
 
-def _batches(room: Newsroom, base_url: str) -> Iterator[tuple[list[dict[str, Any]], dict[str, Any]]]:
-    """Per story: its articles' records and its own record, computed together so titles are made once."""
+def _batches(room: Newsroom, base_url: str,
+             as_of: datetime | None) -> Iterator[tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Per story: its articles' records and its own record, computed together so titles are made once.
+    With `as_of`, only what was published by then (and corrections made by then)."""
     world = room.world
     for j in range(world.story_count):
         plan = world.plan(j)
+        if as_of is not None and plan.articles[0].published > as_of:
+            continue
         category = KIND_BY_KEY[plan.kind].category
         tags = room.tags_of(j)
         urls: dict[int, str] = {}
         records = []
         for spec in plan.articles:
+            if as_of is not None and spec.published > as_of:
+                continue
             title = title_of(world, spec)
             url = base_url + path_of(world, spec, title)
             urls[spec.index] = url
@@ -55,7 +62,7 @@ def _batches(room: Newsroom, base_url: str) -> Iterator[tuple[list[dict[str, Any
                 "tags": list(tags),
                 "language": plan.language,
                 "published": _iso(spec.published),
-                "updated": _iso(spec.updated),
+                "updated": _iso(spec.updated) if as_of is None or (spec.updated or as_of) <= as_of else None,
                 "title": title,
             })
         story = {"id": story_id(j), "title": records[0]["title"], "category": category,
@@ -63,27 +70,27 @@ def _batches(room: Newsroom, base_url: str) -> Iterator[tuple[list[dict[str, Any
         yield records, story
 
 
-def article_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, Any]]:
+def article_records(room: Newsroom, base_url: str = "", as_of: datetime | None = None) -> Iterator[dict[str, Any]]:
     """One record per article, computed as it is asked for: titles and addresses only, no page text."""
-    for records, _story in _batches(room, base_url):
+    for records, _story in _batches(room, base_url, as_of):
         yield from records
 
 
-def story_records(room: Newsroom, base_url: str = "") -> Iterator[dict[str, Any]]:
-    for _records, story in _batches(room, base_url):
+def story_records(room: Newsroom, base_url: str = "", as_of: datetime | None = None) -> Iterator[dict[str, Any]]:
+    for _records, story in _batches(room, base_url, as_of):
         yield story
 
 
-def truth(room: Newsroom, base_url: str) -> dict[str, Any]:
+def truth(room: Newsroom, base_url: str, as_of: datetime | None = None) -> dict[str, Any]:
     articles: list[dict[str, Any]] = []
     stories: list[dict[str, Any]] = []
-    for records, story in _batches(room, base_url):
+    for records, story in _batches(room, base_url, as_of):
         articles.extend(records)
         stories.append(story)
     return {"outlets": outlet_records(room, base_url), "articles": articles, "stories": stories}
 
 
-def write_truth(room: Newsroom, path: str | Path, base_url: str) -> None:
+def write_truth(room: Newsroom, path: str | Path, base_url: str, as_of: datetime | None = None) -> None:
     """Write the truth as JSON, one record at a time (stories wait in a temporary file), so a million
     articles need no more memory than ten."""
     def dump(obj: Any) -> str:
@@ -92,7 +99,7 @@ def write_truth(room: Newsroom, path: str | Path, base_url: str) -> None:
     with open(path, "w", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as later:
         out.write('{"outlets": ' + dump(outlet_records(room, base_url)) + ',\n"articles": [\n')
         first = True
-        for records, story in _batches(room, base_url):
+        for records, story in _batches(room, base_url, as_of):
             for rec in records:
                 out.write(("" if first else ",\n") + dump(rec))
                 first = False
