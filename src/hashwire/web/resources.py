@@ -21,6 +21,7 @@ from ..store.base import ArticleQuery, Store
 from .cache import Generation
 
 EXCERPT_CHARS = 280
+MEMO_ENTRIES = 20_000
 _CURSOR = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z_([0-9a-f]{1,64})$")
 _TAG_CHARS = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -79,16 +80,21 @@ class Site:
         self.store = store
         self.config = config
         self.generation = generation
-        self._memo: dict[Any, tuple[int, Any]] = {}
+        self._memo: dict[Any, Any] = {}
+        self._memo_generation = -1
 
     def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+        """`build()` once per store generation; everything memoised is dropped when the generation moves
+        (or the memo grows past MEMO_ENTRIES), so it never outgrows one generation's worth of lookups."""
         gen = self.generation.current()
-        hit = self._memo.get(key)
-        if hit is not None and hit[0] == gen:
-            return hit[1]
-        value = build()
-        self._memo[key] = (gen, value)
-        return value
+        if gen != self._memo_generation or len(self._memo) > MEMO_ENTRIES:
+            self._memo = {}
+            self._memo_generation = gen
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     # lookups ---------------------------------------------------------------------------------------
     def sources(self) -> dict[int, Source]:
