@@ -116,3 +116,10 @@ def test_a_third_language_is_one_more_file(seeded: Any, tmp_path: Path, monkeypa
         assert "Français" in lxml_html.fromstring(client.get("/en/").text).cssselect("nav.langs")[0].text_content()
     finally:
         i18n.languages.cache_clear()
+
+
+def test_language_switch_keeps_the_path_encoded(seeded: Any) -> None:
+    client = Client(create_app(seeded[0], Config(environ={})))
+    page = lxml_html.fromstring(client.get("/ar/hashtag/%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8_%D8%A7%D9%84%D9%85%D9%8A%D9%86%D8%A7%D8%A1").text)
+    assert page.cssselect("nav.langs a")[0].get("href") == \
+        "/en/hashtag/%D8%A5%D8%B6%D8%B1%D8%A7%D8%A8_%D8%A7%D9%84%D9%85%D9%8A%D9%86%D8%A7%D8%A1"

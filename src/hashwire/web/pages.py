@@ -58,7 +58,8 @@ class Pages:
     # rendering -------------------------------------------------------------------------------------
     def context(self, request: Request, lang: Language, *, canonical_path: str | None = None,
                 feeds_path: str | None = None, query: str = "") -> dict[str, Any]:
-        path = request.url.path
+        # the path as it came, still percent-encoded, so it can be put back into links unchanged
+        path = bytes(request.scope.get("raw_path") or request.url.path.encode()).decode("latin-1").split("?")[0]
         now = datetime.now(UTC)
         localized = path == "/" or (path.count("/") >= 2 and path.split("/")[1] in languages())
         suffix = path.split("/", 2)[2] if path.count("/") >= 2 and localized else ""
