@@ -90,8 +90,8 @@ class Pages:
     def listing_page(self, request: Request, lang: Language, data: dict[str, Any], *, heading: str,
                      canonical_path: str, feeds_path: str, description: str = "") -> Response:
         ctx = self.context(request, lang, canonical_path=canonical_path, feeds_path=feeds_path)
-        next_href = f"{request.url.path}?{urlencode({'before': data['next']})}" if data.get("next") else ""
-        first_href = request.url.path if request.query_params.get("before") else ""
+        next_href = f"{canonical_path}?{urlencode({'before': data['next']})}" if data.get("next") else ""
+        first_href = canonical_path if request.query_params.get("before") else ""
         ctx.update(data=data, heading=heading, page_title=heading, next_href=next_href, first_href=first_href,
                    description=description or heading)
         return self.render("listing.html", ctx)
@@ -184,7 +184,7 @@ class Pages:
         first = request.url.path.split("/")[1] if request.url.path.count("/") >= 1 else ""
         lang = language(first) or languages()["en"]
         ctx = self.context(request, lang)
-        key = "not_found" if status in (400, 404, 405) else "error"
+        key = {400: "bad_request", 404: "not_found", 405: "not_found"}.get(status, "error")
         ctx.update(title=lang.t(f"{key}_title"), text=lang.t(f"{key}_text"), page_title=lang.t(f"{key}_title"),
                    noindex=True)
         html = self.env.get_template("error.html").render(ctx)
