@@ -28,10 +28,10 @@ from typing import Any
 
 import numpy as np
 
-from hashwire.hashtag_form import tag_key
 from hashwire.models import Article, Source, Story
 from hashwire.store import ArticleQuery, Store, open_store
 from hashwire.store.rows import STORY_COLUMNS, article_params, micros, placeholders, sort_time, story_params
+from hashwire.store.rows import cached_tag_key as tag_key
 from hashwire.store.sql_articles import _UPSERT_ARTICLE
 from hashwire.store.sqlite import CACHE_KIB
 

@@ -11,7 +11,7 @@ from store_fixtures import postgres_schema, postgres_unreachable
 
 
 def test_sqlite_survives_50_kills(tmp_path: Path) -> None:
-    report = run(f"sqlite:///{tmp_path / 'crash.db'}", 50, seed=11)
+    report = run(f"sqlite:///{tmp_path / 'crash.db'}", 50, seed=11, max_wait=0.2)
     assert report.problems == []
     assert report.kills == 50
     assert report.acknowledged >= 10 * BATCH  # the kills landed while batches were being written

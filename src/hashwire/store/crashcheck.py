@@ -100,15 +100,16 @@ def _acks(out: str) -> list[str]:
     return [m[1] for line in out.splitlines() if (m := _ACK.match(line))]
 
 
-def check(url: str, acknowledged: set[str]) -> list[str]:
-    """Problems found in the store: integrity, missing acknowledged articles, duplicated rows."""
+def check(url: str, acknowledged: set[str], *, deep: bool = True) -> list[str]:
+    """Problems found in the store: integrity (`deep`: the full-text index too), missing acknowledged
+    articles, duplicated rows."""
     from . import open_store
 
     problems = []
     store = open_store(url)
     try:
         integrity = getattr(store, "integrity_check", None)
-        if integrity is not None and (res := integrity()) != "ok":
+        if integrity is not None and (res := integrity(full_text=deep)) != "ok":
             problems.append(f"integrity_check: {res}")
         found = {a.id for a in store.get_articles(sorted(acknowledged))}
         if missing := acknowledged - found:
@@ -149,7 +150,7 @@ def run(url: str, kills: int, *, seed: int = 7, max_wait: float = 0.3, early: fl
         if proc.returncode != -signal.SIGKILL:
             report.problems.append(f"kill {k}: writer exited by itself ({proc.returncode}): {err[-500:]}")
         next_batch = max(next_batch, len(acknowledged) // BATCH)
-        problems = check(url, acknowledged)
+        problems = check(url, acknowledged, deep=k % 10 == 9)
         report.problems += [f"after kill {k}: {p}" for p in problems]
         if log:
             print(f"kill {k + 1}/{kills}: {len(acks)} acks this run, {len(acknowledged)} total, "
