@@ -63,4 +63,4 @@ def make_article(n: int, *, source_id: int | None = None, hours_ago: float = 0.0
         "guid": f"guid-{n}",
     }
     values.update(fields)
-    return Article(**values)  # type: ignore[arg-type]
+    return Article(**values)
