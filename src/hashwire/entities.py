@@ -14,7 +14,7 @@ from .hashtag_form import variant_key
 from .keyphrases import is_headline_case, tokenize, tokenize_paragraphs, word_zipf
 from .stopwords import BOILERPLATE, EN_STOPWORDS, EN_VERBS, MONTHS, WEEKDAYS, words_of
 
-_CONNECTORS = words_of("of de du la le von van der den al el bin ibn da di del des y for")
+_CONNECTORS = words_of("of de du la le von van der den al el bin ibn da di del des y for &")
 _TITLES = words_of("""
 mr mrs ms miss dr prof professor president vice prime minister secretary general gen sen senator rep
 representative sheikh sheik chancellor governor gov mayor judge justice
@@ -68,10 +68,13 @@ def _split_runs(sentence: list[str]) -> list[tuple[list[str], bool]]:
     return runs
 
 
-def _clean(run: list[str], sentence_start: bool) -> list[str]:
+def _clean(run: list[str], sentence_start: bool, named: set[str]) -> list[str]:
     words = list(run)
-    if sentence_start and words and _everyday(words[0]):
-        words = words[1:]
+    # a capital that only starts a sentence ("Shares of ...") is no evidence of a name, unless the
+    # word is written with a capital elsewhere too
+    if sentence_start and words and words[0] not in named and (_everyday(words[0]) or words[0].isupper()):
+        if not (words[0].isupper() and len(words[0]) <= 4):  # acronyms stay ("NATO says")
+            words = words[1:]
     # drop leading titles and articles, and trailing connectors
     while len(words) > 1 and (
         words[0].lower().rstrip(".") in _TITLES or words[0].lower() in ("the", "a", "an")
@@ -90,6 +93,29 @@ def _clean(run: list[str], sentence_start: bool) -> list[str]:
     return words
 
 
+def _capitalised_inside(paragraphs: list[list[list[str]]]) -> set[str]:
+    """Capitalised words seen somewhere other than at the start of a sentence."""
+    seen: set[str] = set()
+    for para in paragraphs:
+        for sentence in para:
+            for k in range(1, len(sentence)):
+                tok = sentence[k]
+                if tok[:1].isupper() and sentence[k - 1][:1].isalnum():
+                    seen.add(tok)
+    return seen
+
+
+def _dateline_case(run: list[str], named: set[str]) -> list[str]:
+    """A dateline's capitals ("PUNE —") in the case the text uses for the same name elsewhere."""
+    out = []
+    for w in run:
+        if w.isupper() and len(w) > 2 and w.capitalize() in named:
+            out.append(w.capitalize())
+        else:
+            out.append(w)
+    return out
+
+
 def _split_at_dates(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         if w.lower() in MONTHS or w.lower() in WEEKDAYS:
@@ -105,13 +131,14 @@ def find_entities(title: str, text: str, *, paragraphs: list[list[list[str]]] | 
     sent_index = 0
     headline_case = is_headline_case(title)
     body = tokenize_paragraphs(text) if paragraphs is None else paragraphs
+    named = _capitalised_inside(body)
     for p_index, para in enumerate([tokenize(title), *body]):
         if p_index == 0 and headline_case:
             sent_index += 1
             continue
         for sentence in para:
             for run, at_start in _split_runs(sentence):
-                words = _split_at_dates(_clean(run, at_start))
+                words = _split_at_dates(_clean(_dateline_case(run, named), at_start, named))
                 if not words:
                     continue
                 if p_index == 0 and all(_everyday(w) for w in words):
@@ -120,6 +147,8 @@ def find_entities(title: str, text: str, *, paragraphs: list[list[list[str]]] | 
                 ent = found.get(key)
                 if ent is None:
                     ent = found[key] = Entity(words=words, first=sent_index)
+                elif ent.words[0].isupper() and not words[0].isupper():
+                    ent.words = words  # prefer "Pune" to the dateline's "PUNE"
                 ent.count += 1
                 ent.in_title |= p_index == 0
                 ent.paragraphs.add(p_index)

@@ -214,21 +214,49 @@ def _arabic_chunks(run: list[str]) -> list[list[str]]:
     chunks: list[list[str]] = []
     for tok in run:
         word = _strip_conjunction(tok)
-        if chunks and word.startswith("ال") and len(chunks[-1]) < MAX_WORDS:
+        definite = word.startswith(("ال", "لل"))
+        if chunks and definite and len(chunks[-1]) < MAX_WORDS and not _arabic_verb(chunks[-1][0]):
             chunks[-1].append(word)
         else:
             chunks.append([word])
     return chunks
 
 
+def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
+    """Words shaped like Arabic verbs (imperfect prefix ت/ي/ن, or the past -ت ending) that never take the
+    article in this text: "رفعت", "تربط". A word also written with "ال" here ("الدراسة") is a noun."""
+    tokens = {tok for sentence in sentences for tok in sentence}
+    verbs = set()
+    for tok in tokens:
+        word = _strip_conjunction(tok)
+        if len(word) < 3 or word.startswith("ال") or "ال" + word in tokens or "وال" + word in tokens:
+            continue
+        if (word[0] in "تين" and len(word) in (3, 4, 5)) or (word.endswith("ت") and not word.endswith("ات")):
+            verbs.add(tok)
+    return verbs
+
+
+def _arabic_verb(word: str) -> bool:
+    """Imperfect verbs start with ي (few nouns do): "يتراجع التضخم" is a clause, not a phrase."""
+    return (
+        len(word) >= 4
+        and word[0] == "ي"
+        and word_zipf("ar").get(word, 0.0) < 5.0
+        and not word.startswith("يوم")
+    )
+
+
 @lru_cache(maxsize=100_000)
 def _strip_conjunction(tok: str) -> str:
-    """Drop a leading "و" (and) when what follows is a word of its own: "وكوريا" -> "كوريا"."""
-    if not tok.startswith("و") or len(tok) < 4:
+    """Drop a leading "و" (and), "ف", "ب" or "ل" when what follows is a word of its own: "وكوريا" -> "كوريا",
+    "لنادي" -> "نادي" ("للطاقة" stays: it joins a phrase as a definite noun)."""
+    if len(tok) < 4 or tok[0] not in "وفبل":
+        return tok
+    table = word_zipf("ar")
+    if tok.startswith("لل"):
         return tok
     rest = tok[1:]
-    table = word_zipf("ar")
-    if rest.startswith("ال") or table.get(rest, 0.0) >= table.get(tok, 0.0) + 0.5:
+    if table.get(rest, 0.0) >= table.get(tok, 0.0) + 0.5 or (tok[0] == "و" and rest.startswith("ال")):
         return rest
     return tok
 
@@ -257,7 +285,7 @@ def candidates(
     cands: dict[str, Candidate] = {}
     runs_in_order: list[list[str]] = []
     body = tokenize(text) if sentences is None else sentences
-    verbs = verb_like(body) if language == "en" else set()
+    verbs = verb_like(body) if language == "en" else arabic_verb_like(body)
     title_verbs = {v.capitalize() for v in verbs} | verbs
     pos = 0
     for part, is_title in ((tokenize(title), True), (body, False)):

@@ -28,7 +28,7 @@ thereby therefore therein these they third this those though through throughout 
 too toward towards under until unless up upon us very via was we well were what whatever when whence
 whenever where whereas whereby wherever whether which while whither who whoever whole whom whose why will
 with within without would yet you your yours yourself yourselves mr mrs ms dr st jr sr inc co corp ltd
-yes oh ok okay etc eg ie vs via per amid amidst despite upon unlike till whilst onto
+yes oh ok okay etc eg ie vs via per worth amid amidst despite upon unlike till whilst onto
 two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
 thousands hundreds tens million millions billion billions trillion dozen dozens half
 new old other another certain various such own same different many few several more most less least
@@ -121,6 +121,7 @@ AR_STOPWORDS = words_of("""
 والذي أيضا ايضا فقط جدا مثل يوم أمس اليوم غدا الآن الان سنة عام العام الماضي المقبل الحالي أكثر
 اكثر أقل اقل وقال قال قالت يقول تقول وأضاف أضاف اضاف وأكد أكد اكد وأشار أشار اشار ذكر وذكر أوضح
 كل كلا أحد احد إحدى احدى ليس ليست سوف سيكون يمكن تم وتم يتم وفقا وفق حول عبر لدى إذ اذ ضمن
+جديد جديدة جديدا كبير كبيرة كبيرا أكبر اكبر نقطة نقاط بمقدار شخص أشخاص مساء صباح
 لماذا كيف متى أين اين هل وهل ألف الف مليون مليار عدة عدد بشكل إطار اطار نفس ذات أول اول ثاني
 """)
 

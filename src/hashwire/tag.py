@@ -18,12 +18,25 @@ from .entities import find_entities
 from .hashtag_form import display_form, is_arabic, tag_key, variant_key
 from .keyphrases import IN_TITLE, TITLE_PHRASE, keyphrases, ranked_candidates, tokenize_paragraphs
 from .models import Article
-from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS
+from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS, words_of
 from .trending import related, trending
 
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+MIN_RELATIVE_SCORE = 0.3  # past the first three, a tag must be this salient relative to the best
+# words that make a phrase about degree, not about a thing
+WEAK_MODIFIERS = words_of(
+    "largest biggest smallest highest lowest latest greatest worst best fastest strongest oldest youngest "
+    "larger bigger smaller higher lower greater wider broader stronger weaker full careful recent close "
+    "major key main top leading possible likely further early late real whole entire"
+)
+# people and things every story has: not what one story is about
+GENERIC_NOUNS = words_of(
+    "officials official residents people patients analysts experts investors regulators scientists "
+    "researchers actor actress players fans critics observers witnesses authorities sources police "
+    "leaders members workers families children women men viewers users customers"
+)
 TITLE_BOOST = 1.6  # an editor tags what the headline is about
 # keyphrase ranking damps title phrases (tuned for reader-assigned keyphrases); hashtags undo that
 _TITLE_FACTOR = TITLE_BOOST / (IN_TITLE * TITLE_PHRASE)
@@ -61,7 +74,9 @@ def _is_junk(words: list[str], outlets: set[str]) -> bool:
     lows = [w.lower().strip("'’") for w in words]
     if not lows or all(w in BOILERPLATE or w in MONTHS or w in WEEKDAYS for w in lows):
         return True
-    if any(w in AR_BOILERPLATE or w in AR_MONTHS for w in words) and len(words) == 1:
+    if len(lows) == 1 and lows[0] in GENERIC_NOUNS:
+        return True
+    if any(w in AR_BOILERPLATE or w in AR_MONTHS for w in words):
         return True
     key = tag_key("".join(words))
     if not key or key[0].isdigit() or len(key) < 2 or key in outlets:
@@ -84,8 +99,10 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
         words = cand.surface.split()
         if any(w[:1].isupper() for w in words):
             continue  # names come from the entity finder, which merges their variants
-        if len(words) == 1 and (cand.count < 2 or words[0].endswith(_NOT_NOUN)):
-            continue  # one-off or adjective-like single words ("quirky") are not tags
+        if len(words) == 1 and (cand.count < 2 or words[0].endswith(_NOT_NOUN) or words[0] in GENERIC_NOUNS):
+            continue  # one-off, adjective-like or generic single words ("quirky", "officials")
+        if words[0].lower() in WEAK_MODIFIERS or words[-1].lower() in WEAK_MODIFIERS:
+            continue  # "largest investor", "full price": the phrase without the modifier competes
         phrases.append(_Scored(words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False))
     top_name = max((c.score for c in names), default=1.0)
     top_phrase = ranked[0][0] if ranked else 1.0
@@ -116,6 +133,7 @@ def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
         scored = _english_candidates(article.title, text)
     outlets = _outlet_keys(article)
     scored.sort(key=lambda c: -c.score)
+    top = scored[0].score if scored else 0.0
     chosen: list[str] = []
     chosen_words: list[set[str]] = []
     seen_keys: set[str] = set()
@@ -132,6 +150,6 @@ def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
         chosen.append(display)
         chosen_words.append(words)
         seen_keys.add(key)
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or (len(chosen) >= MIN_TAGS and cand.score < MIN_RELATIVE_SCORE * top):
             break
     return chosen
