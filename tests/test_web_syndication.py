@@ -66,6 +66,8 @@ def test_feed_items_match_the_page_and_escape_titles(client: Client) -> None:
     first = parsed.entries[0]
     assert first.title == "Port authority offers new talks as strike enters second day"
     assert "#PortStrike" in [t.term for t in first.tags]
+    assert first.author == "Valley Post"
+    assert first.link.endswith(f"/en/article/{first.link.rsplit('/', 1)[1]}")
     assert first.content[0].value.startswith("<p>The port authority offered new talks")
     atom = feedparser.parse(client.get("/en/hashtag/PortStrike/feed.atom").content)
     assert atom.entries[0].author == "Valley Post"

@@ -51,7 +51,7 @@ def _updated(items: list[dict[str, Any]]) -> datetime:
 
 def rss(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
     out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
-           'xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
            "<channel>", f"<title>{escape(meta.title)}</title>", f"<link>{escape(meta.page_url)}</link>",
            f"<description>{escape(meta.description)}</description>", f"<language>{escape(meta.language)}</language>",
            f'<atom:link href={quoteattr(meta.feed_url)} rel="self" type="application/rss+xml"/>',
@@ -62,8 +62,8 @@ def rss(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
         out.append(f"<title>{escape(card['title'])}</title><link>{escape(link)}</link>")
         out.append(f'<guid isPermaLink="true">{escape(link)}</guid>')
         out.append(f"<pubDate>{format_datetime(_item_time(card))}</pubDate>")
-        if card["source"]["name"]:
-            out.append(f"<source url={quoteattr(card['url'])}>{escape(card['source']['name'])}</source>")
+        if card["source"]["name"]:  # the outlet (RSS's own <author> must be an e-mail address)
+            out.append(f"<dc:creator>{escape(card['source']['name'])}</dc:creator>")
         if card.get("category"):
             out.append(f"<category>{escape(card['category'])}</category>")
         out.extend(f"<category>#{escape(tag)}</category>" for tag in card["hashtags"])
