@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, cast
 
 from . import events_ar, events_en, vocab
@@ -143,7 +144,8 @@ def weekday(lang: str, when: datetime) -> str:
 
 
 def _fill(template: str, facts: Mapping[str, str]) -> str:
-    return _POSSESSIVE.sub("s'", template.format_map(facts))
+    text = template.format_map(facts)
+    return _POSSESSIVE.sub("s'", text) if "s's" in text else text
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])s's\b")
@@ -239,6 +241,7 @@ def edit_copy(paragraphs: list[str], lang: str, rng: Random) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?»”])\s+")
 
 
+@lru_cache(maxsize=8192)
 def camel(text: str, lang: str) -> str:
     """An editor's hashtag: CamelCase for Latin script, words joined by "_" for Arabic."""
     words = re.findall(r"[\w']+", text.replace("'s", ""))

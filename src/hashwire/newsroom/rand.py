@@ -19,7 +19,9 @@ class Rand(random.Random):
     _state: int
 
     def __init__(self, key: int | str = 0) -> None:
-        super().__init__(key)
+        # no super().__init__(): the Mersenne Twister state underneath is never used
+        self.seed(key)
+        self.gauss_next = None
 
     def seed(self, a: object = 0, version: int = 2) -> None:
         digest = hashlib.blake2b(str(a).encode("utf-8"), digest_size=8).digest()

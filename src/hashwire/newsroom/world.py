@@ -175,7 +175,7 @@ class World:
         return lang, kind, start.replace(microsecond=0)
 
     def _place(self, j: int, lang: str) -> int:
-        return Random(f"{self.seed}:place:{j}").randrange(len(prose.POOLS[lang].places))
+        return Random(f"{self.seed}:place:{j}:{lang}").randrange(len(prose.POOLS[lang].places))
 
     def _plan(self, j: int) -> StoryPlan:
         lang, kind, start = self._base(j)
