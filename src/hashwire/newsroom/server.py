@@ -280,9 +280,12 @@ async def run_server(newsroom: Newsroom, host: str, port: int) -> None:
 
 
 def run(host: str = "127.0.0.1", port: int = 8080, seed: int = 7, outlets: int = 20, days: int = 3,
-        truth_path: str | Path | None = None, per_day: int = 8) -> None:
-    """The `hashwire newsroom` command: write the truth file if asked, then serve until interrupted."""
-    room = Newsroom(seed=seed, outlets=outlets, days=days, per_day=per_day)
+        truth_path: str | Path | None = None, per_day: int = 8, live: bool = False) -> None:
+    """The `hashwire newsroom` command: write the truth file if asked, then serve until interrupted.
+
+    With `live`, outlets keep publishing by the clock for `days` more days (the truth file written at
+    start holds what was published by then)."""
+    room = Newsroom(seed=seed, outlets=outlets, days=days, per_day=per_day, live=live)
     base = f"http://{host}:{port}"
     if truth_path:
         room.write_truth(truth_path, base)
