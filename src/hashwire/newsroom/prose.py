@@ -243,13 +243,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?»”])\s+")
 
 @lru_cache(maxsize=8192)
 def camel(text: str, lang: str) -> str:
-    """An editor's hashtag: CamelCase for Latin script, words joined by "_" for Arabic."""
-    words = re.findall(r"[\w']+", text.replace("'s", ""))
+    """An editor's hashtag: CamelCase for Latin script ("BankOfEngland", a leading lower-case "the" dropped),
+    words joined by "_" for Arabic."""
+    words = re.findall(r"[\w']+", text.replace("'s", "s"))
     if lang == "ar":
         return "_".join(w for w in words if w)
-    drop = {"the", "of", "and", "a"}
-    kept = [w for w in words if w.lower() not in drop] or words
-    return "".join(w[:1].upper() + w[1:] for w in kept).replace("'", "")
+    if len(words) > 1 and words[0] == "the":  # "the University of Eastbrook", but "The Last Ferry"
+        words = words[1:]
+    return "".join(w[:1].upper() + w[1:] for w in words).replace("'", "")
 
 
 def story_tags(kind: EventKind, lang: str, facts: Mapping[str, str]) -> list[str]:

@@ -48,7 +48,8 @@ EN_TEAMS = (
     "Stonebridge FC", "Marlow Town", "Ashby Rangers", "Fenwick Albion", "Calder Vale",
     "Northgate Lions", "Westmoor Hawks", "Brackenridge Comets", "Lowell Harbour", "Granton Phoenix",
 )
-EN_COMPETITIONS = ("the Continental Cup", "the league", "the national cup", "the Champions Trophy", "the regional final")
+EN_COMPETITIONS = ("the Continental Cup", "the Premier Division", "the National Cup", "the Champions Trophy",
+                   "the Coastal League")
 EN_PARTIES = (
     "the Civic Renewal Party", "the People's Alliance", "the Green Future Movement", "the National Unity Front",
     "the Liberal Democratic Union", "the Workers' Coalition", "the Reform Bloc", "the Centre Forward Party",
