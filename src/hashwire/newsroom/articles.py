@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, unquote
 
-from . import prose, vocab
+from . import prose
 from .events import KIND_BY_KEY
 from .rand import Rand as Random
 from .world import ArticleSpec, Outlet, World, slugify
@@ -183,4 +183,4 @@ def render(world: World, i: int) -> NewsArticle:
     )
 
 
-__all__ = ["NewsArticle", "index_from_path", "path_of", "render", "title_of", "truncate", "vocab"]
+__all__ = ["NewsArticle", "index_from_path", "path_of", "render", "title_of", "truncate"]

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from . import prose, vocab
-from .events import KIND_BY_KEY, KINDS
+from .events import KIND_BY_KEY
 from .rand import Rand as Random
 
 FEED_FORMATS = ("rss20", "atom10", "rdf", "jsonfeed")
@@ -254,4 +254,4 @@ class World:
         return prose.Facts(KIND_BY_KEY[plan.kind], plan.language, f"{self.seed}:facts:{j}", plan.place)
 
 
-__all__ = ["KINDS", "UTC", "ArticleSpec", "Outlet", "StoryPlan", "World", "make_outlets", "slugify"]
+__all__ = ["ArticleSpec", "Outlet", "StoryPlan", "World", "make_outlets", "slugify"]
