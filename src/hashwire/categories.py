@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
-from .category_lexicon import LEXICON
+from .category_lexicon import ARABIC_LEXICON, LEXICON
+from .hashtag_form import is_arabic, normalize_arabic
+from .keyphrases import word_zipf
 from .models import Article
 
 CATEGORIES = (
@@ -72,6 +74,7 @@ _BASE_RATE = {
 }
 _WORD = re.compile(r"[a-z0-9$£€%][a-z0-9\-']*|[\u0621-\u064A]+")
 MIN_TEXT_SCORE = 4.0
+TITLE_WEIGHT = 2.0
 
 
 def category_from_label(label: str) -> str | None:
@@ -104,45 +107,84 @@ def category_from_url(url: str) -> str | None:
 
 
 @cache
-def _lexicon_index() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+def _lexicon_index() -> tuple[
+    dict[str, dict[str, float]], dict[str, dict[str, float]], dict[str, list[tuple]]
+]:
+    """Exact words, word prefixes ("profit*"), and phrases by their first word."""
     exact: dict[str, dict[str, float]] = {}
     prefix: dict[str, dict[str, float]] = {}
-    for cat, words in LEXICON.items():
-        for w, weight in words.items():
-            table = prefix if w.endswith("*") else exact
+    phrases: dict[str, list[tuple]] = {}
+    entries = [(cat, w, weight) for cat, words in LEXICON.items() for w, weight in words.items()]
+    entries += [
+        (cat, _arabic_stem(normalize_arabic(w.rstrip("*"))) + ("*" if w.endswith("*") else ""), weight)
+        for cat, words in ARABIC_LEXICON.items()
+        for w, weight in words.items()
+    ]
+    for cat, w, weight in entries:
+        if True:
+            is_prefix = w.endswith("*")
             key = w.rstrip("*")
-            table.setdefault(key, {})[cat] = max(weight, table.get(key, {}).get(cat, 0.0))
-    return exact, prefix
+            if "-" in key and len(key.split("-")) > 1 and all(key.split("-")):
+                parts = tuple(key.split("-"))
+                phrases.setdefault(parts[0], []).append((parts, is_prefix, cat, weight))
+            table = prefix if is_prefix else exact
+            if key in table and cat in table[key]:
+                weight = max(weight, table[key][cat])
+            table.setdefault(key, {})[cat] = weight
+    return exact, prefix, phrases
 
 
-def _lookup(term: str) -> dict[str, float] | None:
-    exact, prefix = _lexicon_index()
+@lru_cache(maxsize=200_000)
+def _lookup(term: str) -> tuple[tuple[str, float], ...]:
+    exact, prefix, _ = _lexicon_index()
     hit = exact.get(term)
-    if hit is not None:
-        return hit
-    for n in range(len(term), 2, -1):
-        hit = prefix.get(term[:n])
-        if hit is not None:
-            return hit
-    return None
+    if hit is None:
+        for n in range(len(term), 2, -1):
+            hit = prefix.get(term[:n])
+            if hit is not None:
+                break
+    if not hit:
+        return ()
+    # everyday words are weaker evidence than rare ones, whatever list they are on
+    damp = min(1.0, max(0.35, (7.3 - word_zipf("en").get(term, 3.0)) / 2.5))
+    return tuple((cat, weight * damp) for cat, weight in hit.items())
+
+
+_AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب")
+
+
+def _arabic_stem(word: str) -> str:
+    """An Arabic word without a leading conjunction, preposition or article ("والاقتصاد" -> "اقتصاد")."""
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
 
 
 def text_scores(title: str, text: str) -> dict[str, float]:
     """Evidence per category from the seed vocabularies (title words count double)."""
+    _, _, phrases = _lexicon_index()
     counts: dict[str, float] = {}
-    for part, weight in ((title, 2.0), (text, 1.0)):
-        words = _WORD.findall(part.casefold())
+    for part, weight in ((title, TITLE_WEIGHT), (text, 1.0)):
+        words = [
+            _arabic_stem(normalize_arabic(w)) if is_arabic(w) else w for w in _WORD.findall(part.casefold())
+        ]
         for i, w in enumerate(words):
             counts[w] = counts.get(w, 0.0) + weight
-            if i + 1 < len(words):
-                bigram = w + "-" + words[i + 1]
-                counts[bigram] = counts.get(bigram, 0.0) + weight
+            for parts, is_prefix, _cat, _weight in phrases.get(w, ()):
+                n = len(parts)
+                got = words[i : i + n]
+                if (
+                    len(got) == n
+                    and got[:-1] == list(parts[:-1])
+                    and (got[-1] == parts[-1] or (is_prefix and got[-1].startswith(parts[-1])))
+                ):
+                    key = "-".join(parts)
+                    counts[key] = counts.get(key, 0.0) + weight
     scores = dict.fromkeys(LEXICON, 0.0)
     for term, n in counts.items():
-        hit = _lookup(term)
-        if hit:
-            for cat, weight in hit.items():
-                scores[cat] += weight * (1.0 + math.log(n)) if n >= 1 else weight * n
+        for cat, weight in _lookup(term):
+            scores[cat] += weight * (1.0 + math.log(n)) if n >= 1 else weight * n
     return {c: s * _BASE_RATE.get(c, 1.0) for c, s in scores.items()}
 
 

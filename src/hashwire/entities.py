@@ -72,9 +72,16 @@ def _clean(run: list[str], sentence_start: bool, named: set[str]) -> list[str]:
     words = list(run)
     # a capital that only starts a sentence ("Shares of ...") is no evidence of a name, unless the
     # word is written with a capital elsewhere too
-    if sentence_start and words and words[0] not in named and (_everyday(words[0]) or words[0].isupper()):
-        if not (words[0].isupper() and len(words[0]) <= 4):  # acronyms stay ("NATO says")
-            words = words[1:]
+    first = words[0] if words else ""
+    acronym = first.isupper() and len(first) <= 4  # acronyms stay ("NATO says")
+    if (
+        sentence_start
+        and first
+        and first not in named
+        and (_everyday(first) or first.isupper())
+        and not acronym
+    ):
+        words = words[1:]
     # drop leading titles and articles, and trailing connectors
     while len(words) > 1 and (
         words[0].lower().rstrip(".") in _TITLES or words[0].lower() in ("the", "a", "an")
