@@ -25,9 +25,10 @@ POSTED_TERMS = 16  # terms a story is retrievable by
 QUERY_TERMS = 16  # terms an article looks stories up by
 YEAR_PENALTY = 0.6  # similarity kept when an article's years disagree with its story's
 YEAR_SHARE = 0.25  # a year counts for a story when this share of its articles mention it
-NAME_TERMS = 2  # an article's main names and figures
-STORY_NAMES = 3  # a story's main names and figures
-NAME_PENALTY = 0.5  # similarity kept when neither side's main names occur in the other
+STORY_NAMES = 150  # names and figures kept per story
+NAME_GATE = 0.1  # below this names-and-figures similarity a story is an unlikely match
+NAME_PENALTY = 0.5  # similarity kept then
+NAME_SHARE = 0.5  # weight of the names-and-figures similarity
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ class Assignment:
 class _Doc:
     vec: dict[str, float]  # unit-length TF-IDF vector
     years: frozenset[str]
-    names: dict[str, float]  # the article's strongest names and numbers, with their weights
+    names: dict[str, float]  # the unit vector of its names and figures alone
 
 
 @dataclass(slots=True)
@@ -53,7 +54,8 @@ class _OpenStory:
     members: int = 0
     sources: set[str] = field(default_factory=set)
     years: dict[str, int] = field(default_factory=dict)
-    names: dict[str, float] = field(default_factory=dict)  # summed weights of members' main names
+    names: dict[str, float] = field(default_factory=dict)  # summed name vectors of its articles
+    name_norm: float = 0.0
 
 
 class StoryIndex:
@@ -121,8 +123,9 @@ class StoryIndex:
             weights = dict(heapq.nlargest(VECTOR_TERMS, weights.items(), key=lambda kv: kv[1]))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vec = {t: w / norm for t, w in weights.items()}
-        named = [(t, w) for t, w in vec.items() if (t in feats.names or t in feats.numbers) and "_" not in t]
-        return _Doc(vec=vec, years=feats.years, names=dict(heapq.nlargest(NAME_TERMS, named, key=_weight)))
+        named = {t: w for t, w in vec.items() if t in feats.names or t in feats.numbers}
+        nnorm = math.sqrt(sum(w * w for w in named.values())) or 1.0
+        return _Doc(vec=vec, years=feats.years, names={t: w / nnorm for t, w in named.items()})
 
     def _score(self, doc: _Doc) -> list[tuple[float, float, str]]:
         """Candidate stories as (similarity above the story's bar, similarity, id), best first.
@@ -135,12 +138,16 @@ class StoryIndex:
         for sid in self._index.candidates(query):
             held = self._open[sid]
             dot = sum(w * held.centroid.get(t, 0.0) for t, w in vec.items())
+            name_dot = sum(w * held.names.get(t, 0.0) for t, w in doc.names.items())
             sim = dot / held.norm if held.norm else 0.0
+            if held.name_norm:
+                name_sim = name_dot / held.name_norm
+                sim = (1.0 - NAME_SHARE) * sim + NAME_SHARE * name_sim
+                if name_sim < NAME_GATE:
+                    sim *= NAME_PENALTY
+            bar = self.threshold + (self.young_threshold - self.threshold) / held.members
             if doc.years and held.years and _years_disagree(doc.years, held):
                 sim *= YEAR_PENALTY
-            if doc.names and held.names and _names_disagree(doc, held):
-                sim *= NAME_PENALTY
-            bar = self.threshold + (self.young_threshold - self.threshold) / held.members
             scored.append((sim - bar, sim, sid))
         scored.sort(reverse=True)
         return scored
@@ -167,8 +174,9 @@ class StoryIndex:
             held.years[y] = held.years.get(y, 0) + 1
         for t, w in doc.names.items():
             held.names[t] = held.names.get(t, 0.0) + w
-        if len(held.names) > 8 * STORY_NAMES:
-            held.names = dict(heapq.nlargest(4 * STORY_NAMES, held.names.items(), key=_weight))
+        if len(held.names) > 2 * STORY_NAMES:
+            held.names = dict(heapq.nlargest(STORY_NAMES, held.names.items(), key=_weight))
+        held.name_norm = math.sqrt(sum(w * w for w in held.names.values()))
         if len(centroid) > 2 * CENTROID_TERMS:
             held.centroid = centroid = dict(
                 heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1]))
@@ -201,6 +209,7 @@ class StoryIndex:
             into.years[y] = into.years.get(y, 0) + n
         for t, w in other.names.items():
             into.names[t] = into.names.get(t, 0.0) + w
+        into.name_norm = math.sqrt(sum(w * w for w in into.names.values()))
         into.sources |= other.sources
         into.story.article_count += other.story.article_count
         into.story.source_count = len(into.sources)
@@ -227,19 +236,6 @@ class StoryIndex:
                 self._index.remove(sid)
                 del self._open[sid]
         return when
-
-
-def _names_disagree(doc: _Doc, held: _OpenStory) -> bool:
-    """True when none of the article's main names is a main name of the story, and none of the
-    story's main names occurs in the article at all.
-
-    Two events of one kind (two earthquakes, two arrests) share their vocabulary but rarely their
-    protagonists, places and figures.
-    """
-    if any(t in held.names for t in doc.names):
-        return False
-    top = heapq.nlargest(STORY_NAMES, held.names.items(), key=_weight)
-    return not any(t in doc.vec for t, _ in top)
 
 
 def _weight(item: tuple[str, float]) -> float:
