@@ -108,12 +108,12 @@ def category_from_url(url: str) -> str | None:
 
 @cache
 def _lexicon_index() -> tuple[
-    dict[str, dict[str, float]], dict[str, dict[str, float]], dict[str, list[tuple]]
+    dict[str, dict[str, float]], dict[str, dict[str, float]], dict[str, list[tuple[tuple[str, ...], bool]]]
 ]:
     """Exact words, word prefixes ("profit*"), and phrases by their first word."""
     exact: dict[str, dict[str, float]] = {}
     prefix: dict[str, dict[str, float]] = {}
-    phrases: dict[str, list[tuple]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     entries = [(cat, w, weight) for cat, words in LEXICON.items() for w, weight in words.items()]
     entries += [
         (cat, _arabic_stem(normalize_arabic(w.rstrip("*"))) + ("*" if w.endswith("*") else ""), weight)
@@ -121,16 +121,13 @@ def _lexicon_index() -> tuple[
         for w, weight in words.items()
     ]
     for cat, w, weight in entries:
-        if True:
-            is_prefix = w.endswith("*")
-            key = w.rstrip("*")
-            if "-" in key and len(key.split("-")) > 1 and all(key.split("-")):
-                parts = tuple(key.split("-"))
-                phrases.setdefault(parts[0], []).append((parts, is_prefix, cat, weight))
-            table = prefix if is_prefix else exact
-            if key in table and cat in table[key]:
-                weight = max(weight, table[key][cat])
-            table.setdefault(key, {})[cat] = weight
+        is_prefix = w.endswith("*")
+        key = w.rstrip("*")
+        if "-" in key and all(key.split("-")):
+            parts = tuple(key.split("-"))
+            phrases.setdefault(parts[0], []).append((parts, is_prefix))
+        table = prefix if is_prefix else exact
+        table.setdefault(key, {})[cat] = max(weight, table.get(key, {}).get(cat, 0.0))
     return exact, prefix, phrases
 
 
@@ -165,13 +162,13 @@ def text_scores(title: str, text: str) -> dict[str, float]:
     """Evidence per category from the seed vocabularies (title words count double)."""
     _, _, phrases = _lexicon_index()
     counts: dict[str, float] = {}
-    for part, weight in ((title, TITLE_WEIGHT), (text, 1.0)):
+    for part, part_weight in ((title, TITLE_WEIGHT), (text, 1.0)):
         words = [
             _arabic_stem(normalize_arabic(w)) if is_arabic(w) else w for w in _WORD.findall(part.casefold())
         ]
         for i, w in enumerate(words):
-            counts[w] = counts.get(w, 0.0) + weight
-            for parts, is_prefix, _cat, _weight in phrases.get(w, ()):
+            counts[w] = counts.get(w, 0.0) + part_weight
+            for parts, is_prefix in phrases.get(w, ()):
                 n = len(parts)
                 got = words[i : i + n]
                 if (
@@ -180,7 +177,7 @@ def text_scores(title: str, text: str) -> dict[str, float]:
                     and (got[-1] == parts[-1] or (is_prefix and got[-1].startswith(parts[-1])))
                 ):
                     key = "-".join(parts)
-                    counts[key] = counts.get(key, 0.0) + weight
+                    counts[key] = counts.get(key, 0.0) + part_weight
     scores = dict.fromkeys(LEXICON, 0.0)
     for term, n in counts.items():
         for cat, weight in _lookup(term):
