@@ -179,9 +179,9 @@ def text_scores(title: str, text: str) -> dict[str, float]:
                     key = "-".join(parts)
                     counts[key] = counts.get(key, 0.0) + part_weight
     scores = dict.fromkeys(LEXICON, 0.0)
-    for term, n in counts.items():
+    for term, count in counts.items():
         for cat, weight in _lookup(term):
-            scores[cat] += weight * (1.0 + math.log(n)) if n >= 1 else weight * n
+            scores[cat] += weight * (1.0 + math.log(count)) if count >= 1 else weight * count
     return {c: s * _BASE_RATE.get(c, 1.0) for c, s in scores.items()}
 
 
