@@ -93,7 +93,9 @@ def atom10(room: Newsroom, outlet: Outlet, base: str) -> str:
             f"<id>tag:{outlet.slug}.newsroom,{a.published:%Y-%m-%d}:{a.index}</id>"
             f"<published>{iso(a.published)}</published><updated>{iso(room.modified_of(a))}</updated>"
             f"<author><name>{_x(a.byline)}</name></author>{cats}"
-            f'<summary type="text">{_x(a.summary)}</summary></entry>\n'
+            f'<summary type="text">{_x(a.summary)}</summary>'
+            + (f'<content type="html">{_x(_html_body(a))}</content>' if outlet.style % 2 == 0 else "")
+            + "</entry>\n"
         )
     out.append("</feed>\n")
     return "".join(out)
