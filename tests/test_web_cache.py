@@ -88,3 +88,26 @@ def test_gzip_for_clients_that_accept_it(tmp_path: Path) -> None:
         assert again.status_code == 304
     finally:
         store.close()
+
+
+async def test_concurrent_misses_build_a_page_once(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from hashwire.web.metrics import Registry
+
+    store, _ = open_seeded(tmp_path / "stampede.db")
+    try:
+        registry = Registry()
+        app = create_app(store, Config(environ={}), registry=registry)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            answers = await asyncio.gather(*(client.get("/en/story/s-port") for _ in range(8)))
+        assert {a.status_code for a in answers} == {200} and len({a.text for a in answers}) == 1
+        lookups = registry.counter("hashwire_web_cache_total", "", ("result",))
+        assert lookups.value(result="miss") == 1
+        assert lookups.value(result="wait") >= 1
+        assert lookups.value(result="wait") + lookups.value(result="hit") == 7
+    finally:
+        store.close()

@@ -1,5 +1,6 @@
 """Responses served from memory while fresh, with ETags and 304s.
 
+Concurrent misses for one page wait for a single build (no stampede when the generation moves).
 Freshness follows the store's *generation*: a number that changes whenever articles land. Pages and
 API lists cached under one generation are dropped as soon as the store reports another, and in any case
 after `max_age` seconds (relative times such as "an hour ago" must move on). The generation is read at
@@ -8,6 +9,7 @@ most once per `check_interval` seconds, so a cache hit costs no database work.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import time
@@ -121,6 +123,7 @@ class ResponseCacheMiddleware:
         self.max_age = max_age
         self.skip_prefixes = skip_prefixes
         self.entries: OrderedDict[tuple[str, bytes], Entry] = OrderedDict()
+        self.inflight: dict[tuple[str, bytes], asyncio.Future[Entry | None]] = {}
         self.counter = counter
 
     def clear(self) -> None:
@@ -134,15 +137,46 @@ class ResponseCacheMiddleware:
         key = (scope["path"], scope["query_string"])
         generation = self.generation.current()
         entry = self.entries.get(key)
-        now = time.monotonic()
-        if entry is not None and entry.generation == generation and entry.expires > now:
-            if self.counter is not None:
-                self.counter.inc(result="hit")
+        if entry is not None and entry.generation == generation and entry.expires > time.monotonic():
+            self._count("hit")
+            self.entries.move_to_end(key)
             scope["hashwire.route"] = entry.route
             await _send_entry(scope, send, entry)
             return
+        pending = self.inflight.get(key)
+        if pending is not None and scope["method"] == "GET":
+            # the same page is being built for another reader: wait for it rather than build it again
+            shared = await asyncio.shield(pending)
+            if shared is not None and shared.generation == generation:
+                self._count("wait")
+                scope["hashwire.route"] = shared.route
+                await _send_entry(scope, send, shared)
+                return
+        self._count("miss")
+        future: asyncio.Future[Entry | None] | None = None
+        if scope["method"] == "GET" and pending is None:
+            future = asyncio.get_running_loop().create_future()
+            self.inflight[key] = future
+        fresh: Entry | None = None
+        try:
+            fresh, cacheable = await self._build(scope, receive, generation)
+        finally:
+            if future is not None:
+                future.set_result(fresh if fresh is not None and cacheable else None)
+                self.inflight.pop(key, None)
+        if cacheable:
+            self.entries[key] = fresh
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
+        await _send_entry(scope, send, fresh)
+
+    def _count(self, result: str) -> None:
         if self.counter is not None:
-            self.counter.inc(result="miss")
+            self.counter.inc(result=result)
+
+    async def _build(self, scope: Scope, receive: Receive, generation: int) -> tuple[Entry, bool]:
+        """Runs the app, keeping its answer; returns it as an Entry and whether it may be cached."""
         started: Message = {}
         chunks: list[bytes] = []
 
@@ -168,11 +202,8 @@ class ResponseCacheMiddleware:
         if compressible:
             headers.append((b"vary", b"accept-encoding"))
         route = getattr(scope.get("route"), "path", None) or "unmatched"
-        fresh = Entry(generation, now + self.max_age, status, headers, body, etag, route, compressible)
+        entry = Entry(generation, time.monotonic() + self.max_age, status, headers, body, etag, route, compressible)
         control = names.get(b"cache-control", b"")
-        if status == 200 and scope["method"] == "GET" and b"no-store" not in control and b"private" not in control:
-            self.entries[key] = fresh
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.max_entries:
-                self.entries.popitem(last=False)
-        await _send_entry(scope, send, fresh)
+        cacheable = status == 200 and scope["method"] == "GET" and b"no-store" not in control \
+            and b"private" not in control
+        return entry, cacheable
