@@ -151,9 +151,10 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
     ]
     if rate_limit is not None:
         middleware.append(Middleware(RateLimitMiddleware, rate=rate_limit[0], burst=rate_limit[1]))
-    lookups = registry.counter("hashwire_web_cache_total", "Response cache lookups by result.", ("result",))
-    middleware.append(Middleware(ResponseCacheMiddleware, generation=generation, max_age=cache_seconds,
-                                 counter=lookups))
+    if cache_seconds > 0:  # 0 turns the response cache off (every request renders; for measurements)
+        lookups = registry.counter("hashwire_web_cache_total", "Response cache lookups by result.", ("result",))
+        middleware.append(Middleware(ResponseCacheMiddleware, generation=generation, max_age=cache_seconds,
+                                     counter=lookups))
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={
         HashwireError: known_error, HTTPException: known_error, Exception: server_error})
     app.state.site = site
