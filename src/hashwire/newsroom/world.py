@@ -113,8 +113,10 @@ def make_outlets(seed: int, count: int) -> list[Outlet]:
         photo = rng.choice(vocab.AR_PHOTO_AGENCIES if arabic else vocab.EN_PHOTO_AGENCIES)
         outlets.append(Outlet(
             index=i, slug=slug, name=name, language="ar" if arabic else "en",
-            feed_format=FEED_FORMATS[i % 4], url_shape=URL_SHAPES[(i // 4 + i) % 4], style=(i + seed) % 4,
-            jsonld=i % 3 != 2, og_meta=i % 5 != 3, feed_categories=i % 2 == 0, tracking=i % 3 == 1,
+            # the traits cycle with different periods so that no two always go together
+            feed_format=FEED_FORMATS[i % 4], url_shape=URL_SHAPES[(i // 4 + i) % 4],
+            style=(3 * i + i // 4 + seed) % 4, jsonld=i % 3 != 2, og_meta=i % 5 != 3,
+            feed_categories=(i + i // 4) % 2 == 0, tracking=i % 3 == 1,
             photo_agency=photo,
         ))
     return outlets
