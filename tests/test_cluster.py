@@ -1,0 +1,212 @@
+"""Online story assignment: coverage joins, look-alike events stay apart, windows, merges, restarts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hashwire.cluster import StoryIndex
+from hashwire.cluster_offline import cluster_records
+from hashwire.models import Article
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+CHILE = [
+    ("Strong earthquake shakes northern Chile",
+     "A magnitude 6.4 earthquake struck off the coast of northern Chile on Tuesday, shaking buildings in "
+     "Iquique and cutting power to thousands of homes. The quake hit about 60 kilometres west of Iquique. "
+     "Mayor Lorena Vidal said two people were treated for minor injuries. The navy ruled out a tsunami."),
+    ("Iquique inspects schools after quake",
+     "Engineers in Iquique went through school buildings on Wednesday after the magnitude 6.4 earthquake, and "
+     "the council kept three of them closed. Lorena Vidal, the mayor, said power was back in most of Iquique. "
+     "Seismologists counted forty aftershocks off northern Chile."),
+    ("Chile quake: aftershocks rattle Iquique",
+     "Aftershocks kept residents of Iquique awake after Tuesday's magnitude 6.4 earthquake in northern Chile. "
+     "Mayor Lorena Vidal asked families to check walls for cracks. Copper mines near Iquique reported no damage "
+     "and the airport reopened."),
+]
+JAPAN = [
+    ("Earthquake jolts Hokkaido",
+     "A magnitude 6.1 earthquake struck eastern Hokkaido in Japan on Friday, halting trains around Kushiro and "
+     "knocking out power to 20,000 homes. The Japan Meteorological Agency said there was no tsunami threat. "
+     "Governor Naomi Sato said the prefecture was checking bridges."),
+    ("Kushiro clears debris after Hokkaido quake",
+     "Workers in Kushiro cleared fallen roof tiles on Saturday after the magnitude 6.1 earthquake in Hokkaido. "
+     "Governor Naomi Sato said trains would run again by Sunday and power was restored to most of the 20,000 "
+     "homes cut off in Kushiro."),
+]
+REHAB = [
+    ("Singer Mara Quinlan enters rehab",
+     "Singer Mara Quinlan has checked into the Sunrise Recovery Center in Malibu, her publicist Dev Okafor said on "
+     "Monday. Quinlan cancelled two concerts in Denver. Okafor asked fans to respect her privacy."),
+    ("Mara Quinlan in treatment, concerts cancelled",
+     "Mara Quinlan is receiving treatment at Sunrise Recovery Center, publicist Dev Okafor confirmed, and her "
+     "Denver concerts will not go ahead. Quinlan thanked fans in a short message on Monday."),
+    ("Actor Theo Brandt checks into rehab",
+     "Actor Theo Brandt has entered the Pinecrest Clinic in Arizona for treatment, his agent Lucia Ferro said on "
+     "Thursday. Brandt left the set of his new film in Toronto. Ferro asked for privacy for the family."),
+    ("Theo Brandt leaves film set for clinic",
+     "Theo Brandt is being treated at the Pinecrest Clinic in Arizona, agent Lucia Ferro said, after the actor "
+     "walked off the Toronto film set. Production will pause for two weeks, Ferro said."),
+]
+BACKGROUND = [
+    ("Parliament passes transport budget",
+     "Parliament approved a transport budget on Monday after negotiations between the coalition and two smaller "
+     "parties. Regional trains and rural bus lines get more money. Fuel duties stay unchanged."),
+    ("Central bank holds rates",
+     "The central bank kept its main interest rate unchanged on Thursday, saying inflation was easing but wages "
+     "were still rising quickly. Markets had expected the decision."),
+    ("City opens new library",
+     "The city opened a new public library on Saturday with space for 200,000 books, a children's floor and a "
+     "rooftop reading garden. The mayor said it cost less than planned."),
+    ("Storm closes ports in the north",
+     "A winter storm closed three ports in the north on Sunday and cancelled ferry crossings. Forecasters expect "
+     "the wind to ease on Monday."),
+]
+
+
+def make(key: str, title: str, text: str, hours: float, source: str = "") -> Article:
+    return Article(url=f"https://{source or 'news'}.example/{key}", title=title, text=text,
+                   published=T0 + timedelta(hours=hours), source_name=source)
+
+
+def stream() -> list[Article]:
+    items: list[Article] = []
+    for i, (title, text) in enumerate(BACKGROUND):
+        items.append(make(f"bg{i}", title, text, i * 0.2, f"bg{i}"))
+    order = [("cl", CHILE[0]), ("jp", JAPAN[0]), ("re", REHAB[0]), ("re", REHAB[2]), ("cl", CHILE[1]),
+             ("jp", JAPAN[1]), ("re", REHAB[1]), ("re", REHAB[3]), ("cl", CHILE[2])]
+    for i, (kind, (title, text)) in enumerate(order):
+        items.append(make(f"{kind}{i}", title, text, 1 + i, f"outlet{i % 3}"))
+    return items
+
+
+def test_coverage_joins_and_lookalike_events_stay_apart() -> None:
+    index = StoryIndex(window_hours=72)
+    story_of = {a.title: index.assign(a).story.id for a in stream()}
+    chile = {story_of[t] for t, _ in CHILE}
+    japan = {story_of[t] for t, _ in JAPAN}
+    quinlan = {story_of[t] for t, _ in REHAB[:2]}
+    brandt = {story_of[t] for t, _ in REHAB[2:]}
+    assert len(chile) == len(japan) == len(quinlan) == len(brandt) == 1
+    assert len(chile | japan | quinlan | brandt) == 4
+    assert not (chile | japan | quinlan | brandt) & {story_of[t] for t, _ in BACKGROUND}
+
+
+def test_story_fields_title_and_sources() -> None:
+    index = StoryIndex()
+    last = None
+    for a in stream():
+        last = index.assign(a)
+    assert last is not None and not last.is_new
+    story = last.story
+    assert story.title == CHILE[0][0]  # the earliest article's headline
+    assert story.article_count == 3 and story.source_count == 3
+    assert story.first_seen < story.last_seen
+    assert len(story.id) == 16 and int(story.id, 16) >= 0
+
+
+def test_window_closes_old_stories() -> None:
+    index = StoryIndex(window_hours=24)
+    first = index.assign(make("a", *CHILE[0], 0))
+    assert first.is_new
+    later = index.assign(make("b", *CHILE[1], 50))
+    assert later.is_new and later.story.id != first.story.id
+    assert index.get(first.story.id) is None
+    assert len(index) == 1
+
+
+def test_stories_merge_when_an_article_bridges_them() -> None:
+    index = StoryIndex(threshold=0.3, young_threshold=0.3, merge_threshold=0.3)
+    for i, (title, text) in enumerate(BACKGROUND):
+        index.assign(make(f"bg{i}", title, text, 0))
+    one = "Mayor Lorena Vidal said the earthquake damaged schools in Iquique."
+    two = "Seismologists counted forty aftershocks off northern Chile after the magnitude 6.4 tremor."
+    a = index.assign(make("a", "Iquique damage", one, 1))
+    b = index.assign(make("b", "Aftershocks counted", two, 2))
+    assert a.story.id != b.story.id
+    bridge = index.assign(make("c", "Iquique damage and aftershocks", one + " " + two, 3))
+    assert bridge.merged, "an article matching both stories strongly joins them"
+    survivors = {a.story.id, b.story.id} - set(bridge.merged)
+    assert survivors == {bridge.story.id}
+    gone = a.story if a.story.id in bridge.merged else b.story
+    assert gone.merged_into == bridge.story.id
+    assert index.get(gone.id) is None
+    assert bridge.story.article_count == 3
+
+
+def test_restore_after_restart_gives_the_same_assignments() -> None:
+    items = stream()
+    half = len(items) // 2
+    live = StoryIndex()
+    for a in items[:half]:
+        live.assign(a)  # sets a.story_id, as the store would keep it
+    restarted = StoryIndex()
+    for a in items[:half]:
+        restarted.restore(a)
+    tail_live = [live.assign(_copy(a)).story.id for a in items[half:]]
+    tail_restarted = [restarted.assign(_copy(a)).story.id for a in items[half:]]
+    assert tail_live == tail_restarted
+
+
+def _copy(a: Article) -> Article:
+    return Article(url=a.url, title=a.title, text=a.text, published=a.published, source_name=a.source_name)
+
+
+def test_newsroom_stream_small() -> None:
+    from hashwire.newsroom import Newsroom
+
+    room = Newsroom(seed=4, outlets=8, days=1, per_day=6, now=datetime(2026, 3, 1, tzinfo=UTC))
+    records = []
+    specs = sorted(room.world.specs(), key=lambda s: (s.published, s.index))
+    for s in specs:
+        na = room.article(s.index)
+        records.append({"id": str(s.index), "title": na.title, "text": na.text,
+                        "published": na.published.isoformat(), "source": na.outlet.slug})
+    out = {r["id"]: r for r in cluster_records(records)}
+    text_of = {str(s.index): str(s.text_of) for s in specs}
+    copies = [str(s.index) for s in specs if s.copy_of is not None]
+    folded = [i for i, r in out.items() if r["duplicate_of"]]
+    assert copies and all(out[i]["duplicate_of"] for i in copies)
+    assert all(text_of[i] == text_of[out[i]["duplicate_of"]] for i in folded)
+    # a folded copy is in its original's story
+    assert all(out[i]["story"] == out[out[i]["duplicate_of"]]["story"] for i in folded)
+    gold = {str(s.index): s.story for s in specs}
+    pairs = Counter((gold[i], r["story"]) for i, r in out.items())
+    together = sum(n * (n - 1) // 2 for n in pairs.values())
+    gold_pairs = sum(n * (n - 1) // 2 for n in Counter(gold.values()).values())
+    assert together / gold_pairs >= 0.9  # coverage of one story stays together
+
+
+def _ecb_scores() -> dict[str, float]:
+    docs = [json.loads(line) for line in (DATA / "clustering-dev" / "docs.jsonl").open(encoding="utf-8")]
+    by_id = {d["id"]: d for d in docs}
+    order = [x.strip() for x in (DATA / "clustering-dev" / "stream_order.txt").open(encoding="utf-8") if x.strip()]
+    pred = {r["id"]: r["story"] for r in cluster_records({"id": i, "text": by_id[i]["text"]} for i in order)}
+    sys.path.insert(0, str(EVAL))
+    try:
+        from score_clustering import scores  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(EVAL))
+    out = {}
+    for split in ("train", "dev"):
+        gold = {d["id"]: d["cluster"] for d in docs if d["split"] == split}
+        out[split] = scores(gold, {i: pred[i] for i in gold})["bcubed_f1"]
+    return out
+
+
+@pytest.mark.timeout(60)
+def test_ecbplus_bcubed_floor() -> None:
+    if not (DATA / "clustering-dev" / "docs.jsonl").exists() or not (EVAL / "score_clustering.py").exists():
+        pytest.skip("ECB+ clustering data not present")
+    f1 = _ecb_scores()
+    # measured 0.874 (train) and 0.838 (dev); the floors leave room for platform noise only
+    assert f1["train"] >= 0.85
+    assert f1["dev"] >= 0.81
