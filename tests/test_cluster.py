@@ -192,7 +192,7 @@ def _ecb_scores() -> dict[str, float]:
     pred = {r["id"]: r["story"] for r in cluster_records({"id": i, "text": by_id[i]["text"]} for i in order)}
     sys.path.insert(0, str(EVAL))
     try:
-        from score_clustering import scores  # type: ignore[import-not-found]
+        from score_clustering import scores
     finally:
         sys.path.remove(str(EVAL))
     out = {}
