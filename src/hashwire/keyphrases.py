@@ -223,8 +223,9 @@ def _arabic_chunks(run: list[str]) -> list[list[str]]:
 
 
 def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
-    """Words shaped like Arabic verbs (imperfect prefix ت/ي/ن, or the past -ت ending) that never take the
-    article in this text: "رفعت", "تربط". A word also written with "ال" here ("الدراسة") is a noun."""
+    """Words shaped like Arabic verbs (imperfect prefix ت/ي/ن, the past -ت ending, or a past form whose
+    imperfect also occurs) that never take the article in this text: "رفعت", "تربط", "رفع" beside "يرفع".
+    A word also written with "ال" here ("الدراسة") is a noun."""
     tokens = {tok for sentence in sentences for tok in sentence}
     verbs = set()
     for tok in tokens:
@@ -233,6 +234,8 @@ def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
             continue
         if (word[0] in "تين" and len(word) in (3, 4, 5)) or (word.endswith("ت") and not word.endswith("ات")):
             verbs.add(tok)
+        elif "ي" + word in tokens or "ت" + word in tokens or "ويت" + word[1:] in tokens:
+            verbs.add(tok)  # the same root conjugated elsewhere ("رفع" beside "يرفع"): a past-tense verb
     return verbs
 
 
