@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hashwire.hashtag_form import display_form, tag_key, variant_key
 from hashwire.models import Article
-from hashwire.tag import hashtags
+from hashwire.tag import categorize, hashtags
 from hashwire.tag_offline import tag_records
 
 RUSSIA_TEXT = (
@@ -128,3 +128,38 @@ def test_tag_records_offline_shape() -> None:
     assert set(rows[0]) == {"id", "hashtags", "keyphrases", "category"}
     assert rows[0]["category"] == "World"
     assert "military ties" in rows[0]["keyphrases"]
+
+
+def test_newsroom_truth_tags_and_categories() -> None:
+    """Against the newsroom's editor tags and categories (the generator knows the truth)."""
+    from datetime import UTC, datetime
+
+    from hashwire.categories import classify_text
+    from hashwire.newsroom.room import Newsroom
+
+    room = Newsroom(seed=3, outlets=8, days=2, per_day=6, now=datetime(2026, 11, 20, tzinfo=UTC))
+    precision = recall = 0.0
+    right = text_right = n = 0
+    for i in range(len(room)):
+        item = room.article(i)
+        article = Article(
+            url="https://newsroom.example" + item.path,
+            title=item.title,
+            text="\n\n".join(item.paragraphs),
+            site_name=item.outlet.name,
+            keywords=list(item.keywords),
+            section=item.section,
+            language=item.language,
+        )
+        predicted = {tag_key(t) for t in hashtags(article)}
+        truth = {tag_key(t) for t in item.tags}
+        assert 1 <= len(predicted) <= 8
+        precision += len(predicted & truth) / len(predicted)
+        recall += len(predicted & truth) / len(truth)
+        right += categorize(article) == item.category
+        text_right += classify_text(article.title, article.text) == item.category
+        n += 1
+    assert n >= 50
+    assert precision / n >= 0.35 and recall / n >= 0.35, (precision / n, recall / n)
+    assert right == n  # feed keywords and sections name the category
+    assert text_right / n >= 0.75
