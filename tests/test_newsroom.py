@@ -254,7 +254,7 @@ def test_copies_are_near_identical_and_stories_differ() -> None:
     for r in originals:
         by_story.setdefault(r["story"], []).append(r["url"])
     pairs = [(a, b) for urls in by_story.values() for a, b in combinations(urls, 2)]
-    assert pairs and max(jaccard(text[a], text[b]) for a, b in pairs) < 0.8
+    assert pairs and max(jaccard(text[a], text[b]) for a, b in pairs) < 0.6
     # events of the same kind at the same time, in different places: present, and worded apart
     stories = list(room.stories())
     same_kind = [(a, b) for a, b in pairwise(stories) if a["kind"] == b["kind"]]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, unquote
 
-from . import prose
+from . import prose, style
 from .events import KIND_BY_KEY
 from .rand import Rand as Random
 from .world import ArticleSpec, Outlet, World, slugify
@@ -166,6 +166,8 @@ def render(world: World, i: int) -> NewsArticle:
                             source.followup, dateline, plan.lead_turn + source.turn)
     if footer:
         paragraphs.append(footer)
+    else:
+        paragraphs = style.restyle(paragraphs, source.outlet, lang)
     if spec.copy_kind == "edited":
         paragraphs = prose.edit_copy(paragraphs, lang, Random(f"{world.seed}:edit:{i}"))
     correction = prose.correction(lang, facts, spec.correction) if spec.correction >= 0 else ""

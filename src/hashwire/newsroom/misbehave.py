@@ -219,6 +219,13 @@ async def short_body(request: web.Request) -> web.StreamResponse:
     return resp
 
 
+async def gzip_members(request: web.Request) -> web.Response:
+    """A gzip body in two members with junk after them (legal, and once a way to hang a decoder)."""
+    body = feed_xml(_base(request))
+    wire = gzip.compress(body[:100]) + gzip.compress(body[100:]) + b"\0junk after the stream" * 50
+    return web.Response(body=wire, headers={"Content-Type": FEED_TYPE, "Content-Encoding": "gzip"})
+
+
 async def corrupt_gzip(request: web.Request) -> web.Response:
     body = gzip.compress(feed_xml(_base(request)))
     return web.Response(body=body[:20] + b"\xff" * 40 + body[60:],
@@ -274,6 +281,7 @@ def add_routes(app: web.Application) -> None:
     r.add_get("/bad/brotli-bomb", brotli_bomb)
     r.add_get("/bad/huge", huge)
     r.add_get("/bad/corrupt-gzip", corrupt_gzip)
+    r.add_get("/bad/gzip-members", gzip_members)
     r.add_get("/bad/short-body", short_body)
     r.add_get("/bad/wrong-type/{kind}", wrong_type)
     r.add_get("/bad/broken/{how}", broken)

@@ -181,14 +181,16 @@ def body(kind: str, lang: str, facts: Mapping[str, str], rng: Random, followup: 
     """The paragraphs of one write-up: a lead (chosen by `turn`, like the headline), then details, quotes
     and context in an order of its own."""
     text = TEXTS[lang][kind]
+    generic = GENERIC[lang]
     leads: Sequence[str] = text["flead" if followup else "lead"]
     lead = _fill(leads[turn % len(leads)], facts)
     groups: list[Sequence[str]] = list(text["detail"])
     rng.shuffle(groups)
-    keep = max(3, len(groups) - rng.randint(0, 1))
+    keep = max(3, len(groups) - rng.randint(0, 2))
     sentences = [_fill(rng.choice(g), facts) for g in groups[:keep]]
     quotes = [_fill(q, facts) for q in rng.sample(list(text["quote"]), 3)]
-    generic = GENERIC[lang]
+    if rng.random() < 0.5:
+        quotes[2] = _fill(rng.choice(generic["context"]), facts)
     context = _fill(rng.choice(generic["context"]), facts)
     # quotes go after the first and third detail, as wire copy usually reads
     sentences.insert(1, quotes[0])
