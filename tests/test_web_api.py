@@ -50,7 +50,7 @@ def test_article_story_and_lists(client: Client, seeded: Any) -> None:
     wire = info["port"][2]
     article = client.get(f"/api/v1/articles/{wire.id}").json()
     assert article["article"]["title"] == wire.title
-    assert [s["name"] for s in article["also_published_by"]] == ["North Ledger"]
+    assert [(s["name"], s["article_id"]) for s in article["also_published_by"]] == [("North Ledger", info["copy"].id)]
     assert [c["id"] for c in article["coverage"]] == page_ids(client.get(f"/en/article/{wire.id}").text,
                                                              ".side section:first-child .card-title a")
     moved = client.get(f"/api/v1/articles/{info['copy'].id}", follow_redirects=False)

@@ -63,7 +63,11 @@ SCHEMAS: dict[str, Any] = {
         "article": {"allOf": [_ref("Card"), {"type": "object", "properties": {
             "authors": {"type": "array", "items": {"type": "string"}}, "html": {"type": "string"},
             "paragraphs": {"type": "array", "items": {"type": "string"}}, "partial": {"type": "boolean"}}}]},
-        "also_published_by": {"type": "array", "items": _ref("SourceRef")},
+        "also_published_by": {"type": "array", "description": "Other outlets that published this text.",
+                              "items": {"allOf": [_ref("SourceRef"), {"type": "object", "properties": {
+                                  "url": {"type": "string"},
+                                  "article_id": {"type": ["string", "null"],
+                                                 "description": "The folded copy, when it was a copy."}}}]}},
         "story": {"oneOf": [_ref("Story"), {"type": "null"}]},
         "coverage": {"type": "array", "items": _ref("Card")}, "related": {"type": "array", "items": _ref("Card")}}},
     "StoryPage": {"type": "object", "properties": {

@@ -262,7 +262,14 @@ class Site:
             ref = self.source_ref(copy)
             if ref["name"] and ref["name"] not in seen_names:
                 seen_names.add(ref["name"])
-                also.append({**ref, "url": copy.url, "id": copy.id})
+                also.append({**ref, "url": copy.url, "article_id": copy.id})
+        for seen in self.store.appearances(article.id):  # the same URL carried by other feeds
+            source = self.sources().get(seen.source_id) if seen.source_id is not None else None
+            name = seen.source_name or (source.title if source else "")
+            if name and name not in seen_names:
+                seen_names.add(name)
+                also.append({"id": seen.source_id, "name": name, "slug": source.slug if source else "",
+                             "url": seen.url, "article_id": None})
         coverage: list[Article] = []
         story = self.story(article.story_id)
         if story is not None:
