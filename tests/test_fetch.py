@@ -210,6 +210,11 @@ async def test_stalled_server_times_out(server: Server) -> None:
     assert error.kind == "timeout"
 
 
+async def test_gzip_in_several_members_with_trailing_junk(server: Server) -> None:
+    result = await fetch(server.base + "/bad/gzip-members")
+    assert len(parse_feed(result.body).entries) == 5
+
+
 async def test_corrupt_gzip_is_a_decode_failure(server: Server) -> None:
     assert (await failure(server.base + "/bad/corrupt-gzip")).kind == "decode"
 

@@ -52,7 +52,16 @@ class _Zlib:
             produced += len(chunk)
             if produced > room:
                 break  # the caller sees more than `room` and refuses the body
-            tail = self._obj.unconsumed_tail
+            if self._obj.eof:
+                # the stream ended; only another gzip member may follow (anything else is ignored,
+                # and an ended decompressor must not be fed again: it would never consume it)
+                rest = self._obj.unused_data
+                if not (self._gzip and rest[:2] == b"\x1f\x8b"):
+                    break
+                self._obj = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                tail = rest
+            else:
+                tail = self._obj.unconsumed_tail
             if not tail:
                 break
             chunk = self._obj.decompress(tail, min(_STEP, room - produced + 1))
@@ -90,8 +99,8 @@ class _Brotli:
             while True:
                 out.append(chunk)
                 produced += len(chunk)
-                if produced > room or self._obj.can_accept_more_data():
-                    break
+                if produced > room or self._obj.can_accept_more_data() or (not chunk and out[-2:-1] == [b""]):
+                    break  # (two empty steps in a row: nothing more will come; never spin)
                 chunk = self._obj.process(b"", output_buffer_limit=min(_STEP, room - produced + 1))
         except brotli.error as exc:
             raise FetchError("decode", f"corrupt brotli body: {exc}") from exc
