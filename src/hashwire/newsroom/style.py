@@ -20,7 +20,7 @@ _EN: tuple[Rule, ...] = (
     (re.compile(r"\bsaid on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), r"said \1"),
     (re.compile(r"\bkilometres\b"), "km"),
     (re.compile(r"\bofficials said\b"), "according to officials"),
-    (re.compile(r"\bpeople\b"), "residents"),
+    (re.compile(r"\bthe company said\b"), "the company said in a statement"),
     (re.compile(r"\bAt least (\d)"), r"No fewer than \1"),
     (re.compile(r"\bat least (\d)"), r"no fewer than \1"),
     (re.compile(r"\bexpected to\b"), "likely to"),
