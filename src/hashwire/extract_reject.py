@@ -115,8 +115,10 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     """How much the page looks like a list of links to other pages rather than one text; >= 2.5 is a
     listing. Each signal alone is weak: undated pages, short URL slugs, many short blocks, dense links."""
     words = sum(b.words for b in blocks)
-    short = sum(1 for b in blocks if b.words < 12) / max(len(blocks), 1)
-    per_block = words / max(len(blocks), 1)
+    # list items count as units of their own: a list of fifty links is fifty short blocks
+    units = [len(line.split()) for b in blocks for line in b.text.split("\n")]
+    short = sum(1 for n in units if n < 12) / max(len(units), 1)
+    per_block = words / max(len(units), 1)
     slug = _slug_words(_segments(url))
     score = 0.0 if meta.published else 1.5
     score += 0.0 if meta.authors else 0.5
@@ -162,14 +164,14 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
     text = " ".join(b.text for b in blocks)
     if text_words < 250 and len(_CONSENT.findall(text)) >= max(3, text_words // 40):
         raise NotAnArticle("consent_wall", "page text is a consent prompt")
-    if text_words < 40:
-        raise NotAnArticle("too_short", f"{text_words} words")
     score = listing_score(url, meta, shape, blocks)
     kind = _url_kind(url) if url else ""
     if kind == "search_results" and (score >= 0 or not _articleish(meta)):
         raise NotAnArticle(kind, url)
-    if kind and score >= 1.0:
+    if kind and (score >= 1.0 or text_words < 40):
         raise NotAnArticle(kind, url)
+    if text_words < 40:
+        raise NotAnArticle("too_short", f"{text_words} words")
     if score >= LISTING_THRESHOLD:
         raise NotAnArticle("listing", f"listing score {score:.1f}")
 
