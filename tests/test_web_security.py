@@ -11,11 +11,11 @@ import pytest
 from lxml import html as lxml_html
 
 from hashwire.config import Config
-from hashwire.models import Source
+from hashwire.models import Article, Source
 from hashwire.store import Store, open_store
 from hashwire.web.app import create_app
-from hashwire.web.security import local_path
-from web_corpus import SANITIZE_CASES, Client, hostile_articles, open_seeded
+from hashwire.web.security import local_path, web_url
+from web_corpus import NOW, SANITIZE_CASES, Client, hostile_articles, open_seeded
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "poster", "cite", "data", "lowsrc",
                   "dynsrc", "codebase", "longdesc", "usemap", "xlink:href", "srcset", "ping", "manifest"}
@@ -74,6 +74,8 @@ def test_no_open_redirects(seeded: Any) -> None:
     assert local_path("https://evil.example/") == "/"
     assert local_path("//evil.example") == "/" and local_path("/\\evil") == "/"
     assert local_path("/en/hashtag/X") == "/en/hashtag/X"
+    assert web_url("javascript:alert(1)") == "" and web_url(" JavaScript:x") == "" and web_url("//evil") == ""
+    assert web_url("https://a.example/x") == "https://a.example/x" and web_url("data:text/html,x") == ""
 
 
 def dangerous(page_html: str) -> list[str]:
@@ -119,6 +121,8 @@ def test_hostile_content_is_served_harmless(tmp_path: Path) -> None:
                                          slug="hostile"))
         articles = hostile_articles(source)
         assert len(articles) == 745
+        articles.append(Article(url="javascript:alert(document.domain)//", title="A link that runs", text="x",
+                                language="en", source_id=source.id, hashtags=["Hostile1"], published=NOW))
         store.save_articles(articles)
         client = Client(create_app(store, Config(environ={}), rate_limit=None))
         problems: dict[str, list[str]] = {}
@@ -138,7 +142,7 @@ def test_hostile_content_is_served_harmless(tmp_path: Path) -> None:
             if not found:
                 break
             cursor = found.group(1)
-        assert listed == 745
+        assert listed == 746
         for url in ("/en/search?q=script", "/en/search?q=onclick", "/"):
             if bad := dangerous(client.get(url).text):
                 problems[url] = bad

@@ -16,7 +16,7 @@ from .cards import Cards
 from .i18n import Language, language, languages
 from .relative_time import relative_time
 from .resources import Site, search
-from .security import local_path
+from .security import local_path, web_url
 
 TEMPLATES = Path(__file__).with_name("templates")
 FEED_KINDS = (("application/rss+xml", "feed.xml"), ("application/atom+xml", "feed.atom"),
@@ -27,6 +27,7 @@ PAGE_CACHE_CONTROL = "public, max-age=60"
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.filters["web_url"] = web_url
     return env
 
 

@@ -92,3 +92,12 @@ def local_path(target: str, default: str = "/") -> str:
     if not target.startswith("/") or target.startswith(("//", "/\\")) or any(c in target for c in "\r\n\t"):
         return default
     return target
+
+
+def web_url(url: str) -> str:
+    """`url` when it is an absolute http(s) URL, else "" (stored URLs are never trusted into an href)."""
+    text = url.strip()
+    lowered = text[:8].lower()
+    if lowered.startswith(("https://", "http://")) and not any(c in text for c in "\r\n\t\x00"):
+        return text
+    return ""

@@ -25,6 +25,7 @@ from starlette.responses import Response
 from ..errors import NotFound
 from .pages import lang_of
 from .resources import Site, search
+from .security import web_url
 
 FORMATS = {"xml": "application/rss+xml; charset=utf-8", "atom": "application/atom+xml; charset=utf-8",
            "json": "application/feed+json; charset=utf-8"}
@@ -87,7 +88,8 @@ def atom(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> str:
         out.append("<entry>")
         out.append(f"<title>{escape(card['title'])}</title><id>{escape(link)}</id>")
         out.append(f'<link rel="alternate" type="text/html" href={quoteattr(link)}/>')
-        out.append(f'<link rel="related" href={quoteattr(card["url"])}/>')
+        if web_url(card["url"]):
+            out.append(f'<link rel="related" href={quoteattr(web_url(card["url"]))}/>')
         moment = _item_time(card).isoformat()
         out.append(f"<published>{moment}</published><updated>{moment}</updated>")
         out.append(f"<author><name>{escape(card['source']['name'] or 'unknown')}</name></author>")
@@ -105,7 +107,7 @@ def json_feed(meta: FeedMeta, items: list[dict[str, Any]], link_of: Any) -> byte
         "version": "https://jsonfeed.org/version/1.1", "title": meta.title, "home_page_url": meta.page_url,
         "feed_url": meta.feed_url, "description": meta.description, "language": meta.language,
         "items": [{
-            "id": link_of(c), "url": link_of(c), "external_url": c["url"], "title": c["title"],
+            "id": link_of(c), "url": link_of(c), "external_url": web_url(c["url"]) or None, "title": c["title"],
             "summary": c["excerpt"], "content_html": c.get("body_html") or c["excerpt"],
             "date_published": _item_time(c),
             "authors": [{"name": c["source"]["name"]}] if c["source"]["name"] else [],
