@@ -205,6 +205,7 @@ class World:
         copy_outlets = rng.sample([o for o in pool if o != origin_outlet], copies) if copies else []
         later = sorted(rng.uniform(0.4, duration) if duration > 0.4 else duration for _ in range(size))
         turn = 0
+        wrote: set[int] = set()
         for local in range(size):
             index = first + local
             copy_of: int | None = None
@@ -218,6 +219,8 @@ class World:
                 copy_kind = "verbatim" if rng.random() < 0.4 else "edited"
             else:
                 outlet, hours = rng.choice(pool), later[local]
+                if outlet in wrote:
+                    outlet = rng.choice(pool)  # an outlet that already has its own piece rarely writes another
                 if local == size - 1 and size >= 2 and rng.random() < 0.25:
                     # the same article again under a second address on its own outlet
                     origin = rng.choice([s for s in specs if s.copy_kind is None])
@@ -232,8 +235,12 @@ class World:
                 fix_ts = published_ts + int(rng.uniform(1.0, 8.0) * 3600)
                 if fix_ts < latest_ts:
                     updated, corr = datetime.fromtimestamp(fix_ts, UTC), rng.randrange(3)
-            followup = hours > 16.0 if copy_kind is None else (
-                specs[text_of - first].followup if text_of != index else False)
+            if copy_kind is None:
+                # a second piece by the same outlet is an update on the story, not the same report again
+                followup = hours > 16.0 or outlet in wrote
+                wrote.add(outlet)
+            else:
+                followup = specs[text_of - first].followup
             specs.append(ArticleSpec(index, j, outlet, published, updated, copy_of, copy_kind, text_of,
                                      followup, wire and (local <= copies), corr, turn))
             if copy_kind is None:
