@@ -282,6 +282,25 @@ def _channel_fields(feed: Feed, channel: etree._Element, atom: bool, feed_ns: st
     feed.title = feed.title or fallback_title
 
 
+def _cdf_fields(el: etree._Element) -> dict[str, str]:
+    return {split_tag(c.tag)[1].lower(): plain(_raw_text(c)) for c in el if split_tag(c.tag)[1]}
+
+
+def _cdf(root: etree._Element) -> Feed:
+    fields = _cdf_fields(root)
+    feed = Feed(title=fields.get("title", ""), link=_href(root, root.get("HREF") or root.get("href") or ""),
+                format="cdf")
+    for item in root:
+        if split_tag(item.tag)[1].lower() != "item":
+            continue
+        fields = _cdf_fields(item)
+        when = parse_date(item.get("LASTMOD") or item.get("lastmod"))
+        feed.entries.append(Entry(guid="", link=_href(item, item.get("HREF") or item.get("href") or ""),
+                                  title=fields.get("title", ""), summary=fields.get("abstract", ""),
+                                  published=when, updated=when))
+    return feed
+
+
 def parse_tree(root: etree._Element) -> Feed | None:
     """A Feed from an RSS/RDF/Atom root element, or None when the root is none of these."""
     ns, local = split_tag(root.tag)
@@ -308,7 +327,10 @@ def parse_tree(root: etree._Element) -> Feed | None:
         feed = Feed(format="atom03" if ns == ATOM03 or root.get("version") == "0.3" else "atom10")
         _channel_fields(feed, root, atom=True, feed_ns=ns)
         feed.language = feed.language or root.get(XML_LANG) or ""
-        feed.entries = [_atom_entry(c, ns) for c in root if split_tag(c.tag) == (ns, "entry")]
+        # (Atom 0.3 feeds in the wild sometimes call their entries <item>)
+        feed.entries = [_atom_entry(c, ns) for c in root if split_tag(c.tag) in ((ns, "entry"), (ns, "item"))]
+    elif lower == "channel" and not ns:  # CDF, Microsoft's 1997 channel format
+        feed = _cdf(root)
     else:
         return None
     return feed

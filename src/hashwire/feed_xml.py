@@ -72,6 +72,8 @@ def declared_charset(content_type: str) -> str:
 
 def _wide_encoding(data: bytes) -> str:
     """utf-16/32 by BOM or by the zero-byte pattern of '<?' (these cannot be cleaned bytewise)."""
+    if data[:1] not in (b"\xef", b"\xfe", b"\xff", b"\x00") and data[1:2] != b"\x00":
+        return ""  # the common case: an ASCII-compatible encoding
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name if name != "utf-8" else ""
@@ -101,7 +103,11 @@ def _to_utf8(data: bytes, content_type: str) -> bytes:
         try:
             text = data.decode(name)
         except (LookupError, UnicodeDecodeError):
-            continue
+            if name == "utf-8-sig":
+                # a UTF-8 byte order mark with some invalid bytes after it: still UTF-8, mostly
+                text = data[3:].decode("utf-8", "replace")
+            else:
+                continue
         text = text.lstrip("\ufeff")
         return _XML_DECL.sub(b"", text.encode("utf-8"), count=1)
     raise FeedParseError("undecodable bytes")  # unreachable: latin-1 decodes anything

@@ -102,7 +102,7 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
     """Parse feed bytes. Raises FeedParseError when nothing feed-like can be read from them."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data)
-    if not data or not data.strip():
+    if not data or data.isspace():
         raise FeedParseError("empty document")
     feed: Feed | None = None
     clean = False
