@@ -204,11 +204,14 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
 
         def page(cur: Cursor, n: int) -> tuple[list[Any], int]:
             cur.execute(
+                # the query is spelled out in m (not taken from q) so the planner sees how common its
+                # words are: a common word walks the primary key backwards and stops after n matches
                 "WITH q AS (SELECT plainto_tsquery('simple', ?) AS q), "
-                "m AS (SELECT a.seq FROM articles a, q WHERE a.search @@ q.q ORDER BY a.seq DESC LIMIT ?) "
+                "m AS (SELECT a.seq FROM articles a WHERE a.search @@ plainto_tsquery('simple', ?) "
+                "ORDER BY a.seq DESC LIMIT ?) "
                 f"SELECT {cols}, {score}, (SELECT count(*) FROM m) FROM m JOIN articles a ON a.seq = m.seq "
                 f"CROSS JOIN q WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
-                [words, n, *params, *order_params, max(0, query.limit), max(0, offset)])
+                [words, words, n, *params, *order_params, max(0, query.limit), max(0, offset)])
             rows = cur.fetchall()
             return rows, (rows[0][25] if rows else n)
 
