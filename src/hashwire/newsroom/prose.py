@@ -36,7 +36,14 @@ class _Pools:
             return cast(tuple[Any, ...], getattr(vocab, p + name))
 
         self.first, self.last, self.places = get("FIRST"), get("LAST"), get("PLACES")
-        self.companies, self.products, self.teams = get("COMPANIES"), get("PRODUCTS"), get("TEAMS")
+        if lang == "ar":
+            self.companies = tuple(f"شركة {n} {k}" for k in get("COMPANY_SECTORS") for n in get("COMPANY_NAMES"))
+            self.teams = tuple(f"نادي {n}" for n in get("TEAM_NAMES"))
+            self.products = get("PRODUCTS")
+        else:
+            self.companies = tuple(f"{n} {k}" for k in get("COMPANY_SECTORS") for n in get("COMPANY_NAMES"))
+            self.teams = tuple(f"{t} {k}" for k in get("TEAM_SUFFIXES") for t in get("TEAM_TOWNS"))
+            self.products = tuple(f"{n} {m}" for m in get("PRODUCT_MODELS") for n in get("PRODUCT_NAMES"))
         self.competitions, self.parties, self.agencies = get("COMPETITIONS"), get("PARTIES"), get("AGENCIES")
         self.universities, self.diseases, self.drugs = get("UNIVERSITIES"), get("DISEASES"), get("DRUGS")
         self.conditions, self.films, self.missions = get("CONDITIONS"), get("FILMS"), get("MISSIONS")
@@ -71,28 +78,47 @@ _SINGLES = {"product": "products", "competition": "competitions", "uni": "univer
 _PAIRS = {"co": "companies", "team": "teams", "party": "parties"}
 
 
+def spread(size: int, x: int, seed: int) -> int:
+    """A permutation of range(size) walked by x: consecutive x give distinct values."""
+    step = 7919 + 104729 * (seed % 97)  # primes; the step is made coprime with size below
+    while _gcd(step, size) != 1:
+        step += 1
+    return (step * x + seed * 31) % size
+
+
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+
 class Facts(dict[str, str]):
     """Everything a story's articles may mention (names, places, organisations, numbers), each fact
     computed from its own seed the first time a template asks for it, so a headline costs three facts, not forty."""
 
-    def __init__(self, kind: EventKind, lang: str, key: str, place_index: int) -> None:
+    def __init__(self, kind: EventKind, lang: str, key: str, place_index: int, story: int = 0, seed: int = 0) -> None:
         super().__init__()
         self.kind, self.lang, self.key, self.place_index = kind, lang, key, place_index
+        self.story, self.seed = story, seed
 
     def rng(self, what: str) -> Random:
         return Random(f"{self.key}:{what}")
+
+    def pick(self, pool: Sequence[str], slot: int, slots: int) -> str:
+        """Entry `slot` of this story in `pool`: stories near each other in the plan never share one
+        (until the pool runs out), as unrelated events seldom involve the same people or companies."""
+        return pool[spread(len(pool), self.story * slots + slot, self.seed)]
 
     def __missing__(self, key: str) -> str:
         pools = POOLS[self.lang]
         if key in ("city", "country"):
             self["city"], self["country"] = pools.places[self.place_index % len(pools.places)]
         elif key[:1] == "p" and key[1:2].isdigit():
-            rng = self.rng("people")
-            names: list[str] = []
-            while len(names) < 3:
-                name = person(rng, self.lang)
-                if name not in names:
-                    names.append(name)
+            count = len(pools.first) * len(pools.last)
+            names = []
+            for slot in range(3):
+                k = spread(count, self.story * 3 + slot, self.seed)
+                names.append(f"{pools.first[k // len(pools.last)]} {pools.last[k % len(pools.last)]}")
             for i, name in enumerate(names, 1):
                 self[f"p{i}"] = name
                 self[f"p{i}_last"] = name.split(" ", 1)[1]
@@ -102,10 +128,10 @@ class Facts(dict[str, str]):
             agencies: Sequence[str] = TEXTS[self.lang][self.kind.key]["agency"]
             self[key] = self.rng(key).choice(agencies)
         elif key in _SINGLES:
-            self[key] = self.rng(key).choice(getattr(pools, _SINGLES[key]))
+            self[key] = self.pick(getattr(pools, _SINGLES[key]), 0, 1)
         elif key[:-1] in _PAIRS:
-            first, second = self.rng(key[:-1]).sample(getattr(pools, _PAIRS[key[:-1]]), 2)
-            self[key[:-1] + "1"], self[key[:-1] + "2"] = first, second
+            pool = getattr(pools, _PAIRS[key[:-1]])
+            self[key[:-1] + "1"], self[key[:-1] + "2"] = self.pick(pool, 0, 2), self.pick(pool, 1, 2)
         else:
             self._numbers()
         if key not in self:

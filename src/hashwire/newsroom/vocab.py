@@ -31,23 +31,34 @@ EN_PLACES = (
     ("Pune", "India"), ("Chittagong", "Bangladesh"), ("Tbilisi", "Georgia"), ("Almaty", "Kazakhstan"),
     ("Tunis", "Tunisia"), ("Casablanca", "Morocco"), ("Glasgow", "United Kingdom"), ("Leeds", "United Kingdom"),
     ("Rotterdam", "Netherlands"), ("Seville", "Spain"), ("Gothenburg", "Sweden"), ("Tampere", "Finland"),
+    ("Arequipa", "Peru"), ("Antofagasta", "Chile"), ("Cebu", "Philippines"), ("Osaka", "Japan"),
+    ("Kumasi", "Ghana"), ("Mombasa", "Kenya"), ("Durban", "South Africa"), ("Lusaka", "Zambia"),
+    ("Porto", "Portugal"), ("Gdansk", "Poland"), ("Lyon", "France"), ("Trieste", "Italy"),
+    ("Belo Horizonte", "Brazil"), ("Rosario", "Argentina"), ("Guadalajara", "Mexico"), ("Cali", "Colombia"),
+    ("Winnipeg", "Canada"), ("Tucson", "United States"), ("Savannah", "United States"), ("Perth", "Australia"),
+    ("Dunedin", "New Zealand"), ("Medan", "Indonesia"), ("Hue", "Vietnam"), ("Khon Kaen", "Thailand"),
+    ("Nagpur", "India"), ("Sylhet", "Bangladesh"), ("Batumi", "Georgia"), ("Shymkent", "Kazakhstan"),
+    ("Sousse", "Tunisia"), ("Marrakesh", "Morocco"), ("Cardiff", "United Kingdom"), ("Belfast", "United Kingdom"),
+    ("Utrecht", "Netherlands"), ("Bilbao", "Spain"), ("Malmo", "Sweden"), ("Oulu", "Finland"),
 )
-EN_COMPANIES = (
-    "Norvale Systems", "Brightwater Energy", "Castellan Foods", "Helix Dynamics", "Ardent Motors",
-    "Lumora Pharma", "Quillstone Bank", "Tessellate Labs", "Orrin Logistics", "Pinecrest Media",
-    "Vantor Semiconductors", "Saltmarsh Airlines", "Greyfield Insurance", "Corvid Robotics", "Meridale Telecom",
-    "Obsidian Cloud", "Harrow & Finch", "Kestrel Biotech", "Northwind Steel", "Solenne Cosmetics",
-    "Tidewater Shipping", "Umbra Games", "Verdant Agritech", "Wexley Retail", "Zephyr Batteries",
+# companies, teams and products are composed, so that a large newsroom need not reuse one in nearby stories
+EN_COMPANY_NAMES = (
+    "Norvale", "Brightwater", "Castellan", "Helix", "Ardent", "Lumora", "Quillstone", "Tessellate", "Orrin",
+    "Pinecrest", "Vantor", "Saltmarsh", "Greyfield", "Corvid", "Meridale", "Obsidian", "Kestrel", "Northwind",
+    "Solenne", "Tidewater", "Umbra", "Verdant", "Wexley", "Zephyr", "Albury", "Brackwell", "Calloway", "Dunmore",
 )
-EN_PRODUCTS = (
-    "Aurora X2", "Pulse Fold", "Nimbus Pad", "Vector One", "Halo Buds", "Strata Glass",
-    "Orbit Watch", "Lumen Cam", "Echo Mini", "Forge Pro", "Atlas Drive", "Quanta Phone",
+EN_COMPANY_SECTORS = (
+    "Systems", "Energy", "Foods", "Dynamics", "Motors", "Pharma", "Bank", "Labs", "Logistics", "Media",
+    "Semiconductors", "Airlines", "Insurance", "Robotics", "Telecom", "Biotech", "Steel", "Retail",
 )
-EN_TEAMS = (
-    "Riverton United", "Eastbrook Rovers", "Port Alder City", "Kingsmere Athletic", "Halden Wanderers",
-    "Stonebridge FC", "Marlow Town", "Ashby Rangers", "Fenwick Albion", "Calder Vale",
-    "Northgate Lions", "Westmoor Hawks", "Brackenridge Comets", "Lowell Harbour", "Granton Phoenix",
+EN_TEAM_SUFFIXES = ("United", "Rovers", "City", "Athletic", "Wanderers", "FC", "Town", "Rangers", "Albion")
+EN_TEAM_TOWNS = (
+    "Riverton", "Eastbrook", "Port Alder", "Kingsmere", "Halden", "Stonebridge", "Marlow", "Ashby", "Fenwick",
+    "Calder", "Northgate", "Westmoor", "Brackenridge", "Lowell", "Granton", "Elmstead", "Harwick", "Coldharbour",
 )
+EN_PRODUCT_NAMES = ("Aurora", "Pulse", "Nimbus", "Vector", "Halo", "Strata", "Orbit", "Lumen", "Echo", "Forge",
+                    "Atlas", "Quanta")
+EN_PRODUCT_MODELS = ("X2", "Fold", "Pad", "One", "Buds", "Glass", "Watch", "Cam", "Mini", "Pro", "Drive", "Max")
 EN_COMPETITIONS = ("the Continental Cup", "the Premier Division", "the National Cup", "the Champions Trophy",
                    "the Coastal League")
 EN_PARTIES = (
@@ -95,17 +106,18 @@ AR_PLACES = (
     ("البصرة", "العراق"), ("حلب", "سوريا"), ("اللاذقية", "سوريا"), ("جدة", "السعودية"), ("الدمام", "السعودية"),
     ("مسقط", "عُمان"), ("الدوحة", "قطر"), ("المنامة", "البحرين"), ("الكويت", "الكويت"), ("بنغازي", "ليبيا"),
     ("نواكشوط", "موريتانيا"), ("الخرطوم", "السودان"), ("عدن", "اليمن"), ("دبي", "الإمارات"),
+    ("طنطا", "مصر"), ("الأقصر", "مصر"), ("سوسة", "تونس"), ("قسنطينة", "الجزائر"), ("مراكش", "المغرب"),
+    ("العقبة", "الأردن"), ("زحلة", "لبنان"), ("أربيل", "العراق"), ("حمص", "سوريا"), ("المدينة المنورة", "السعودية"),
+    ("صلالة", "عُمان"), ("الشارقة", "الإمارات"), ("مصراتة", "ليبيا"), ("بورتسودان", "السودان"), ("المكلا", "اليمن"),
+    ("أبها", "السعودية"),
 )
-AR_COMPANIES = (
-    "مجموعة الواحة القابضة", "شركة النخيل للاتصالات", "مصرف الرافدين الجديد", "شركة الأفق للطاقة",
-    "مجموعة السنبلة للأغذية", "شركة المدار للتقنية", "شركة الجسر للنقل البحري", "شركة الريان للأدوية",
-    "مجموعة الصقر للإنشاءات", "شركة البيان للإعلام", "شركة الفنار للطيران", "شركة الندى للتأمين",
-)
+AR_COMPANY_NAMES = ("الواحة", "النخيل", "الرافدين", "الأفق", "السنبلة", "المدار", "الجسر", "الريان", "الصقر",
+                    "البيان", "الفنار", "الندى", "اللؤلؤة", "الأرز", "الزيتونة", "المرجان")
+AR_COMPANY_SECTORS = ("للاتصالات", "للطاقة", "للأغذية", "للتقنية", "للنقل البحري", "للأدوية", "للإنشاءات",
+                      "للطيران", "للتأمين", "القابضة")
+AR_TEAM_NAMES = ("النجوم", "الشروق", "الاتحاد الساحلي", "الفرسان", "الرمال", "الشباب الجديد", "الأمل", "الصواري",
+                 "الكرامة", "الوحدة الشمالية", "النصر البحري", "الجزيرة", "الوادي", "الأحرار", "الفجر الرياضي")
 AR_PRODUCTS = ("هاتف نجمة ٥", "حاسوب سحاب برو", "ساعة المدار الذكية", "سيارة ريح الكهربائية", "منصة دليل الرقمية")
-AR_TEAMS = (
-    "نادي النجوم", "نادي الشروق", "نادي الاتحاد الساحلي", "نادي الفرسان", "نادي الرمال",
-    "نادي الشباب الجديد", "نادي الأمل", "نادي الصواري", "نادي الكرامة الرياضي", "نادي الوحدة الشمالية",
-)
 AR_COMPETITIONS = ("كأس البطولة العربية", "الدوري الممتاز", "كأس الاتحاد", "دوري الأبطال الإقليمي")
 AR_PARTIES = ("حزب التجديد المدني", "التحالف الشعبي", "حركة المستقبل", "جبهة الوحدة الوطنية", "حزب الإصلاح")
 AR_AGENCIES = (

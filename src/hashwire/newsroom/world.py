@@ -177,7 +177,7 @@ class World:
         return lang, kind, start.replace(microsecond=0)
 
     def _place(self, j: int, lang: str) -> int:
-        return Random(f"{self.seed}:place:{j}:{lang}").randrange(len(prose.POOLS[lang].places))
+        return prose.spread(len(prose.POOLS[lang].places), j, self.seed + 1)
 
     def _plan(self, j: int) -> StoryPlan:
         lang, kind, start = self._base(j)
@@ -187,10 +187,7 @@ class World:
             # the hard case for clustering: an event of the same kind, at the same time, somewhere else
             lang, kind, prev_start = self._base(j - 1)
             start = min(self.now - timedelta(minutes=30), prev_start + timedelta(minutes=rng.randint(-120, 120)))
-            prev_place = self._place(j - 1, lang)
-            place = self._place(j, lang)
-            if place == prev_place:
-                place = (place + 1) % len(prose.POOLS[lang].places)
+            place = self._place(j, lang)  # never the place of story j - 1
         first, end = self.offsets[j], self.offsets[j + 1]
         size = end - first
         pool = self.by_language[lang]
@@ -260,7 +257,7 @@ class World:
 
     def _facts(self, j: int) -> prose.Facts:
         plan = self.plan(j)
-        return prose.Facts(KIND_BY_KEY[plan.kind], plan.language, f"{self.seed}:facts:{j}", plan.place)
+        return prose.Facts(KIND_BY_KEY[plan.kind], plan.language, f"{self.seed}:facts:{j}", plan.place, j, self.seed)
 
 
 __all__ = ["ArticleSpec", "Outlet", "StoryPlan", "World", "make_outlets", "slugify"]
