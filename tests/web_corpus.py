@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+import weakref
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -103,20 +105,45 @@ def open_seeded(path: Path) -> tuple[Store, dict[str, object]]:
 
 
 class Client:
-    """In-process HTTP client for an ASGI app (httpx over ASGITransport), one call at a time."""
+    """In-process HTTP client for an ASGI app (httpx over ASGITransport), one call at a time.
+
+    The app runs on one long-lived event loop in a background thread, as under a server, so its worker
+    threads (and their store connections) are reused from one request to the next."""
 
     def __init__(self, app: object, client_ip: str = "127.0.0.1") -> None:
         self.app = app
-        self.client_ip = client_ip
+        self.loop = asyncio.new_event_loop()
+        started = threading.Event()
+        stop: list[asyncio.Event] = []
+
+        def run(loop: asyncio.AbstractEventLoop) -> None:
+            async def main() -> None:
+                stop.append(asyncio.Event())
+                started.set()
+                await stop[0].wait()
+
+            asyncio.set_event_loop(loop)
+            loop.run_until_complete(main())
+            loop.run_until_complete(loop.shutdown_default_executor())
+            loop.close()
+
+        self.thread = threading.Thread(target=run, args=(self.loop,), daemon=True)
+        self.thread.start()
+        started.wait()
+        transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False,  # type: ignore[arg-type]
+                                        client=(client_ip, 50000))
+        self.http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        loop, thread, event = self.loop, self.thread, stop[0]
+
+        def shutdown() -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(event.set)
+                thread.join(timeout=10)
+
+        self.close = weakref.finalize(self, shutdown)
 
     def get(self, url: str, **kwargs: object) -> httpx.Response:
-        async def go() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False,  # type: ignore[arg-type]
-                                            client=(self.client_ip, 50000))
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-                return await client.get(url, **kwargs)  # type: ignore[arg-type]
-
-        return asyncio.run(go())
+        return asyncio.run_coroutine_threadsafe(self.http.get(url, **kwargs), self.loop).result()  # type: ignore[arg-type]
 
 
 def hostile_articles(source: Source) -> list[Article]:
@@ -145,7 +172,7 @@ def hostile_articles(source: Source) -> list[Article]:
         articles.append(Article(
             url=f"https://hostile.example/{path.stem}", title=payload[:300], text=payload, language="en",
             html=sanitize_html(payload, "https://hostile.example/"), description=payload[:500],
-            published=NOW, source_id=source.id, source_name=source.title, hashtags=[f"Hostile{i % 50}"],
+            published=NOW, source_id=source.id, source_name=source.title, hashtags=[f"Hostile{i}"],
             category="General",
             guid=path.stem, content_hash=f"hostile-{i}", story_id=None, image=payload[:200]))
     return articles
