@@ -14,6 +14,7 @@ import pytest
 
 from hashwire.errors import FeedParseError
 from hashwire.feed_lxml import plain
+from hashwire.feed_tolerant import tolerant_parse
 from hashwire.feeds import discover_feeds, parse_feed, parse_opml, write_opml
 from hashwire.models import Source
 
@@ -205,8 +206,8 @@ def test_not_a_feed() -> None:
             parse_feed(data)
 
 
-def test_tolerant_fallback_recovers_items_the_fast_parser_loses() -> None:
-    # an unclosed <p> inside an RSS description: lxml's recovery swallows the following items
+def test_items_after_a_damaged_one_are_recovered() -> None:
+    # an unclosed <p> inside an RSS description: lxml's recovery alone swallows the following items
     doc = b"""<rss version="2.0"><channel><title>t</title>
 <item><title>one</title><link>http://x.example/1</link><description><p>open</description></item>
 <item><title>two</title><link>http://x.example/2</link></item>
@@ -251,6 +252,14 @@ def test_large_damaged_documents_cost_bounded_cpu() -> None:
         feed = parse_feed(doc)
         assert time.process_time() - started < 3
         assert 1000 <= len(feed.entries) <= 5000
+
+
+@pytest.mark.parametrize("doc", [RSS20, ATOM10, RDF])
+def test_the_tolerant_path_reads_the_same_items(doc: bytes) -> None:
+    fast, tolerant = parse_feed(doc, "https://news.example/feed.xml"), tolerant_parse(doc, "https://news.example/feed.xml")
+    assert tolerant is not None and tolerant.title == fast.title
+    assert [(e.title, e.link, e.published) for e in tolerant.entries] == [
+        (e.title, e.link, e.published) for e in fast.entries]
 
 
 def test_opml_round_trip() -> None:

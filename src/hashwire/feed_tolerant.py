@@ -12,6 +12,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from .feed_lxml import plain
 from .feed_xml import repair
 from .models import Entry, Feed
 
@@ -69,7 +70,7 @@ def tolerant_parse(data: bytes, url: str = "", content_type: str = "") -> Feed |
     if not parsed.get("entries") and not info.get("title") and not parsed.get("version"):
         return None
     ttl = _s(info.get("ttl"))
-    feed = Feed(title=_s(info.get("title")), link=_s(info.get("link")), language=_s(info.get("language")),
+    feed = Feed(title=plain(_s(info.get("title"))), link=_s(info.get("link")), language=_s(info.get("language")),
                 format=_FORMATS.get(parsed.get("version") or "", parsed.get("version") or "rss"),
                 ttl_minutes=int(ttl) if ttl.isdigit() else None)
     for e in parsed.get("entries") or []:
@@ -78,11 +79,15 @@ def tolerant_parse(data: bytes, url: str = "", content_type: str = "") -> Feed |
         authors = [_s(a.get("name")) for a in e.get("authors") or [] if isinstance(a, dict) and _s(a.get("name"))]
         if not authors and _s(e.get("author")):
             authors = [_s(e.get("author"))]
+        guid, link = _s(e.get("id")), _s(e.get("link"))
+        if not link and guid.startswith(("http://", "https://")):
+            link = guid  # the same rule as the fast path: an id that is a URL is the permalink
+        updated = _when(e.get("updated_parsed"))
         feed.entries.append(Entry(
-            guid=_s(e.get("id")), link=_s(e.get("link")), title=_s(e.get("title")),
+            guid=guid, link=link, title=plain(_s(e.get("title"))),
             summary=_s(e.get("summary")), content_html=body,
-            published=_when(e.get("published_parsed")) or _when(e.get("created_parsed")),
-            updated=_when(e.get("updated_parsed")),
+            published=_when(e.get("published_parsed")) or _when(e.get("created_parsed")) or updated,
+            updated=updated,
             authors=authors,
             categories=[_s(t.get("term")) for t in e.get("tags") or [] if _s(t.get("term"))],
             image=_image(e), language=_s(e.get("language")),
