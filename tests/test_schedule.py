@@ -111,6 +111,14 @@ def test_disabled_after_repeated_failures_with_the_reason() -> None:
     assert "5 consecutive failures" in decision.reason and "dns" in decision.reason and "cannot resolve" in decision.reason
 
 
+def test_a_busy_server_gets_more_patience_than_a_broken_one() -> None:
+    busy = FetchError("rate_limited", retry_after=600)
+    assert not next_fetch(Source(url="u", error_count=5), NOW, headers=None, feed=None, error=busy,
+                          config=CFG).disable
+    assert next_fetch(Source(url="u", error_count=15), NOW, headers=None, feed=None, error=busy,
+                      config=CFG).disable
+
+
 def test_a_url_that_can_never_work_is_disabled_at_once() -> None:
     decision = next_fetch(Source(url="ftp://x"), NOW, headers=None, feed=None, error=FetchError("bad_scheme"),
                           config=CFG)

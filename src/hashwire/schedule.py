@@ -19,6 +19,9 @@ from .models import Feed, Source
 DEFAULT_INTERVAL = 3600
 # kinds that mean the URL itself can never be fetched: no point in retrying ten times
 PERMANENT_KINDS = frozenset({"bad_scheme"})
+# answers that ask to come back later; they disable a source only after BUSY_PATIENCE times as many
+BUSY_KINDS = frozenset({"rate_limited", "unavailable"})
+BUSY_PATIENCE = 3
 # how many recent dated entries the frequency estimate looks at
 RECENT_ENTRIES = 20
 
@@ -86,6 +89,8 @@ def entry_gap(feed: Feed, now: datetime) -> tuple[float, int] | None:
 def _on_error(source: Source, now: datetime, error: FetchError, config: Config) -> Decision:
     failures = max(1, source.error_count)
     limit = int(config.disable_after_failures)
+    if error.kind in BUSY_KINDS:
+        limit *= BUSY_PATIENCE  # "come back later" from a busy server is not a broken feed
     if error.kind in PERMANENT_KINDS or (limit > 0 and failures >= limit):
         why = "cannot be fetched" if error.kind in PERMANENT_KINDS else f"{failures} consecutive failures"
         interval = int(config.max_interval)
