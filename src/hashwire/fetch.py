@@ -31,6 +31,7 @@ from .robots import ROBOTS_MAX_BYTES, RobotsCache
 ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+    "sitemap": "application/xml, text/xml, application/gzip;q=0.9, */*;q=0.5",
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
     "robots": "text/plain, */*;q=0.5",
 }
