@@ -163,9 +163,9 @@ def text_scores(title: str, text: str) -> dict[str, float]:
     _, _, phrases = _lexicon_index()
     counts: dict[str, float] = {}
     for part, part_weight in ((title, TITLE_WEIGHT), (text, 1.0)):
-        words = [
-            _arabic_stem(normalize_arabic(w)) if is_arabic(w) else w for w in _WORD.findall(part.casefold())
-        ]
+        words = _WORD.findall(part.casefold())
+        if is_arabic(part):
+            words = [_arabic_stem(normalize_arabic(w)) if w[0] >= "\u0600" else w for w in words]
         for i, w in enumerate(words):
             counts[w] = counts.get(w, 0.0) + part_weight
             for parts, is_prefix in phrases.get(w, ()):

@@ -9,6 +9,7 @@ is merged into it ("Lavrov" -> "Sergey Lavrov"), as is a possessive or a leading
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .hashtag_form import variant_key
 from .keyphrases import is_headline_case, tokenize, tokenize_paragraphs, word_zipf
@@ -36,9 +37,10 @@ class Entity:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+    return tok[:1].isupper()  # tokens that start with a capital are words (see keyphrases._TOKEN)
 
 
+@lru_cache(maxsize=100_000)
 def _everyday(word: str) -> bool:
     low = word.lower()
     return low in _NEVER_ALONE or word_zipf("en").get(low, 0.0) >= 4.6

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _AR_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -81,6 +82,11 @@ def singular(word: str) -> str:
 
 def variant_key(words: list[str]) -> str:
     """The identity under which phrase variants merge (see the module docstring)."""
+    return _variant_key(tuple(words))
+
+
+@lru_cache(maxsize=100_000)
+def _variant_key(words: tuple[str, ...]) -> str:
     ws = [w.lower().replace("’", "'") for w in words]
     ws = [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in ws]
     while ws and ws[0] in ("the", "a", "an"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -63,6 +64,7 @@ ALL_CAPITALISED = 0.75
 VERB_AT_END = 0.86
 ADJECTIVE_AT_END = 0.84
 MAX_WORDS = 4
+QUICK_EARLY = 40  # words: on the quick path, one-off phrases count only this early in the text
 UNKNOWN_ZIPF = 1.5  # words too rare for the table: names, technical terms
 
 
@@ -280,11 +282,15 @@ class Candidate:
 
 
 def candidates(
-    title: str, text: str, language: str = "en", *, sentences: list[list[str]] | None = None
+    title: str,
+    text: str,
+    language: str = "en",
+    *,
+    sentences: list[list[str]] | None = None,
+    max_words: int = MAX_WORDS,
 ) -> tuple[dict[str, Candidate], list[list[str]]]:
-    """Candidate phrases (every sub-phrase of a run) keyed by variant key, plus the runs in order.
-
-    `sentences` may hold the already tokenised text, to save tokenising it twice."""
+    """Candidate phrases (every sub-phrase of a run, up to `max_words`) keyed by variant key, plus the
+    runs in order. `sentences` may hold the already tokenised text, to save tokenising it twice."""
     cands: dict[str, Candidate] = {}
     runs_in_order: list[list[str]] = []
     body = tokenize(text) if sentences is None else sentences
@@ -294,7 +300,7 @@ def candidates(
     for part, is_title in ((tokenize(title), True), (body, False)):
         for sentence in part:
             for run in _runs(sentence, language, title_verbs if is_title else verbs):
-                _add_run(cands, run, pos, is_title, language)
+                _add_run(cands, run, pos, is_title, language, max_words)
                 pos += len(run)
                 runs_in_order.append(run)
             pos += 1
@@ -314,20 +320,25 @@ def word_forms(word: str, language: str) -> tuple[str, str, str, bool]:
     return mid, last, last, low in BOILERPLATE
 
 
-def _add_run(cands: dict[str, Candidate], run: list[str], pos: int, is_title: bool, language: str) -> None:
+def _add_run(
+    cands: dict[str, Candidate], run: list[str], pos: int, is_title: bool, language: str, max_words: int
+) -> None:
     forms = [word_forms(w, language) for w in run]
     n = len(run)
+    lower_ok = not is_title
     for i in range(n):
-        mid: list[str] = []
-        for j in range(i, n):
+        prefix = ""
+        junk = True
+        for j in range(i, min(n, i + max_words)):
             mid_form, last_form, alone_form, furniture = forms[j]
             if j == i:
                 key = alone_form
+                prefix = mid_form
                 junk = furniture
             else:
-                key = " ".join(mid) + " " + last_form
+                key = prefix + " " + last_form
+                prefix = prefix + " " + mid_form
                 junk = junk and furniture
-            mid.append(mid_form)
             if junk or not key:
                 continue
             cand = cands.get(key)
@@ -336,8 +347,9 @@ def _add_run(cands: dict[str, Candidate], run: list[str], pos: int, is_title: bo
             cand.count += 1
             if i == 0 and j == n - 1:
                 cand.whole += 1
-            cand.in_title |= is_title
-            if cand.lower_words is None and run[i][:1].islower() and not is_title:
+            if is_title:
+                cand.in_title = True
+            elif lower_ok and cand.lower_words is None and run[i][:1].islower():
                 cand.lower_words = run[i : j + 1]
 
 
@@ -465,16 +477,23 @@ def ranked_candidates(
     *,
     iterations: int = 30,
     sentences: list[list[str]] | None = None,
+    quick: bool = False,
 ) -> list[tuple[float, Candidate]]:
-    """All candidates, best first, with their scores (iterations: see word_scores)."""
-    cands, runs = candidates(title, text, language, sentences=sentences)
+    """Candidates, best first, with their scores (iterations: see word_scores).
+
+    quick=True (the hashtag path) keeps phrases of up to three words and scores only those that recur,
+    appear in the title or come early: the others cannot reach the top few."""
+    cands, runs = candidates(title, text, language, sentences=sentences, max_words=3 if quick else MAX_WORDS)
     title_words: set[str] = set()
     for cand in cands.values():
         if cand.in_title:
             title_words.update(_word_key(w, language) for w in cand.words)
     ws = word_scores(runs, title_words, language, iterations)
     title_text = " " + " ".join(w.lower() for sentence in tokenize(title) for w in sentence) + " "
-    scored = [(phrase_score(cand, ws, title_text, language), cand) for cand in cands.values()]
+    pool: Iterable[Candidate] = cands.values()
+    if quick:
+        pool = [c for c in pool if c.count > 1 or c.in_title or c.first < QUICK_EARLY]
+    scored = [(phrase_score(cand, ws, title_text, language), cand) for cand in pool]
     scored.sort(key=lambda sc: (-sc[0], sc[1].first))
     return scored
 

@@ -93,7 +93,7 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
         s *= 1.0 + 0.15 * min(len(ent.paragraphs), 6)
         names.append(_Scored(ent.words, s, True))
     sentences = [sentence for para in paragraphs for sentence in para]
-    ranked = ranked_candidates(title, text, "en", iterations=0, sentences=sentences)
+    ranked = ranked_candidates(title, text, "en", iterations=0, sentences=sentences, quick=True)
     phrases: list[_Scored] = []
     for score, cand in ranked[:60]:
         words = cand.surface.split()
@@ -114,7 +114,7 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
 
 
 def _arabic_candidates(title: str, text: str) -> list[_Scored]:
-    ranked = ranked_candidates(title, text, "ar", iterations=0)
+    ranked = ranked_candidates(title, text, "ar", iterations=0, quick=True)
     return [
         _Scored(cand.words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False)
         for score, cand in ranked[:60]
