@@ -43,6 +43,11 @@ BBC_MAP = {
 }
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def cpu_per_item(fn: Callable[[Article], object], items: list[Article], repeat: int = 3) -> float:
     """Best-of-`repeat` CPU seconds per item (CPU time: the machine is shared)."""
     best = float("inf")
@@ -100,10 +105,8 @@ def duc_scores() -> None:
     sys.path.insert(0, str(SHARED / "eval"))
     import score_keyphrases
 
-    refs = {
-        r["id"]: r["keyphrases"] for r in map(json.loads, open(DUC / "references.jsonl", encoding="utf-8"))
-    }
-    docs = {d["id"]: d for d in map(json.loads, open(DUC / "docs.jsonl", encoding="utf-8"))}
+    refs = {r["id"]: r["keyphrases"] for r in read_jsonl(DUC / "references.jsonl")}
+    docs = {d["id"]: d for d in read_jsonl(DUC / "docs.jsonl")}
 
     def first_phrases(title: str, text: str) -> list[str]:
         cands, _ = candidates(title, text)
@@ -152,7 +155,7 @@ def bbc_scores() -> list[Article]:
     if not BBC.exists():
         print("categories-dev absent: skipped")
         return []
-    rows = [json.loads(line) for line in open(BBC, encoding="utf-8")]
+    rows = read_jsonl(BBC)
     print("\nBBC News (categories-dev), accuracy; seed vocabularies only, never trained on BBC")
     print("| split | n | hashwire | majority class |")
     print("|---|---|---|---|")
