@@ -38,7 +38,8 @@ class _Pools:
         self.first, self.last, self.places = get("FIRST"), get("LAST"), get("PLACES")
         if lang == "ar":
             self.companies = tuple(f"شركة {n} {k}" for k in get("COMPANY_SECTORS") for n in get("COMPANY_NAMES"))
-            self.teams = tuple(f"نادي {n}" for n in get("TEAM_NAMES"))
+            self.teams = tuple(f"نادي {n}{q}" for q in ("", " الرياضي", " الثقافي", " الأولمبي")
+                               for n in get("TEAM_NAMES"))
             self.products = get("PRODUCTS")
         else:
             self.companies = tuple(f"{n} {k}" for k in get("COMPANY_SECTORS") for n in get("COMPANY_NAMES"))
