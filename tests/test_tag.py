@@ -163,3 +163,18 @@ def test_newsroom_truth_tags_and_categories() -> None:
     assert precision / n >= 0.35 and recall / n >= 0.35, (precision / n, recall / n)
     assert right == n  # feed keywords and sections name the category
     assert text_right / n >= 0.75
+
+
+def test_acronyms_and_known_aliases_fold_into_the_full_name() -> None:
+    from hashwire.entities import find_entities
+
+    found = find_entities(
+        "Floods hit Manila",
+        "The Civil Protection Authority said the CPA would send boats. The U.S. embassy and the United "
+        "States Agency for International Development offered aid, and U.S. officials said the United "
+        "States would help.",
+    )
+    names = {" ".join(e.words): e.count for e in found}
+    assert names["Civil Protection Authority"] == 2
+    assert "CPA" not in names and "U.S." not in names
+    assert names["United States"] >= 3

@@ -171,13 +171,39 @@ def find_entities(title: str, text: str, *, paragraphs: list[list[list[str]]] | 
     return _merge_aliases(list(found.values()))
 
 
+# Short forms that name the same thing as a longer one (matched on variant keys).
+ALIASES = {
+    "us": "united states",
+    "u.s": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "nato": "north atlantic treaty organization",
+    "who": "world health organization",
+}
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _CONNECTORS and w[:1].isalpha()).upper()
+
+
 def _merge_aliases(entities: list[Entity]) -> list[Entity]:
-    """Fold "Lavrov" and "Sergey" into "Sergey Lavrov" when the full name is mentioned."""
+    """Fold "Lavrov" and "Sergey" into "Sergey Lavrov" when the full name is mentioned, an acronym into
+    the name it abbreviates ("CPA" into "Civil Protection Authority"), "U.S." into "United States"."""
     multi = [e for e in entities if len(e.words) > 1]
     by_key = {variant_key(e.words): e for e in entities}
+    by_initials = {_initials(e.words): e for e in multi if len(e.words) >= 2}
     out: list[Entity] = []
     for ent in entities:
-        place = _demonym_of(variant_key(ent.words), by_key)
+        key = variant_key(ent.words)
+        place = _demonym_of(key, by_key)
+        if place is None and key in ALIASES:
+            place = by_key.get(ALIASES[key])
+        if place is None and len(ent.words) == 1 and ent.words[0].isupper() and len(ent.words[0]) >= 2:
+            place = by_initials.get(ent.words[0].replace(".", ""))
         if place is not None and place is not ent:
             _fold(ent, place)
             continue
