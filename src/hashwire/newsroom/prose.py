@@ -45,7 +45,7 @@ class _Pools:
             self.companies = tuple(f"{n} {k}" for k in get("COMPANY_SECTORS") for n in get("COMPANY_NAMES"))
             self.teams = tuple(f"{t} {k}" for k in get("TEAM_SUFFIXES") for t in get("TEAM_TOWNS"))
             self.products = tuple(f"{n} {m}" for m in get("PRODUCT_MODELS") for n in get("PRODUCT_NAMES"))
-        self.competitions, self.parties, self.agencies = get("COMPETITIONS"), get("PARTIES"), get("AGENCIES")
+        self.competitions, self.parties = get("COMPETITIONS"), get("PARTIES")
         self.universities, self.diseases, self.drugs = get("UNIVERSITIES"), get("DISEASES"), get("DRUGS")
         self.conditions, self.films, self.missions = get("CONDITIONS"), get("FILMS"), get("MISSIONS")
         self.wires, self.photo_agencies = get("WIRES"), get("PHOTO_AGENCIES")

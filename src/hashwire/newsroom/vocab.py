@@ -65,12 +65,6 @@ EN_PARTIES = (
     "the Civic Renewal Party", "the People's Alliance", "the Green Future Movement", "the National Unity Front",
     "the Liberal Democratic Union", "the Workers' Coalition", "the Reform Bloc", "the Centre Forward Party",
 )
-EN_AGENCIES = (
-    "the National Disaster Management Agency", "the Ministry of the Interior", "the Civil Protection Authority",
-    "the Ministry of Health", "the Emergency Response Office", "the Ministry of Finance",
-    "the Transport Safety Board", "the Competition Commission", "the Data Protection Authority",
-    "the Public Prosecutor's Office", "the Electoral Commission", "the Meteorological Service",
-)
 EN_UNIVERSITIES = (
     "the University of Eastbrook", "Halden Institute of Technology", "Marlow College of Medicine",
     "the Northgate Research Centre", "Ashby University", "the Institute for Coastal Studies",
@@ -120,10 +114,6 @@ AR_TEAM_NAMES = ("النجوم", "الشروق", "الاتحاد الساحلي"
 AR_PRODUCTS = ("هاتف نجمة ٥", "حاسوب سحاب برو", "ساعة المدار الذكية", "سيارة ريح الكهربائية", "منصة دليل الرقمية")
 AR_COMPETITIONS = ("كأس البطولة العربية", "الدوري الممتاز", "كأس الاتحاد", "دوري الأبطال الإقليمي")
 AR_PARTIES = ("حزب التجديد المدني", "التحالف الشعبي", "حركة المستقبل", "جبهة الوحدة الوطنية", "حزب الإصلاح")
-AR_AGENCIES = (
-    "هيئة إدارة الكوارث", "وزارة الداخلية", "الدفاع المدني", "وزارة الصحة", "وزارة المالية",
-    "المعهد الوطني للرصد الزلزالي", "النيابة العامة", "الهيئة العليا للانتخابات", "هيئة الأرصاد الجوية",
-)
 AR_UNIVERSITIES = ("جامعة الشروق", "المعهد العالي للتقنية", "جامعة الساحل", "مركز البحوث الطبية", "جامعة الواحة")
 AR_DISEASES = ("الكوليرا", "الحصبة", "حمى الضنك", "سلالة جديدة من الإنفلونزا", "التيفوئيد")
 AR_DRUGS = ("ريلفانتا", "أوستيفير", "كارديكسا", "نيوبلينكس", "زوريماب")
