@@ -19,11 +19,14 @@ from .hashtag_form import display_form, is_arabic, tag_key, variant_key
 from .keyphrases import IN_TITLE, TITLE_PHRASE, keyphrases, ranked_candidates, tokenize_paragraphs
 from .models import Article
 from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS, words_of
+from .topics import topic_tags
 from .trending import related, trending
 
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+MAX_TOPICS = 1  # topic hashtags (#Earthquake) per article, see topics.py
+TOPIC_WEIGHT = 0.95  # a well-evidenced topic ranks just below the most salient name
 MIN_RELATIVE_SCORE = 0.3  # past the first three, a tag must be this salient relative to the best
 # words that make a phrase about degree, not about a thing
 WEAK_MODIFIERS = words_of(
@@ -115,11 +118,15 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
 
 def _arabic_candidates(title: str, text: str) -> list[_Scored]:
     ranked = ranked_candidates(title, text, "ar", iterations=0, quick=True)
-    return [
+    out = [
         _Scored(cand.words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False)
         for score, cand in ranked[:60]
         if len(cand.words) <= 3 and (len(cand.words) > 1 or cand.count > 1)
     ]
+    top = max((c.score for c in out), default=1.0)
+    for c in out:
+        c.score /= top  # the same scale as names and topics in English
+    return out
 
 
 def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
@@ -131,6 +138,8 @@ def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
         scored = _arabic_candidates(article.title, text)
     else:
         scored = _english_candidates(article.title, text)
+    for topic, strength in topic_tags(article.title, text, lang)[:MAX_TOPICS]:
+        scored.append(_Scored([topic], TOPIC_WEIGHT * strength, False))
     outlets = _outlet_keys(article)
     scored.sort(key=lambda c: -c.score)
     top = scored[0].score if scored else 0.0
