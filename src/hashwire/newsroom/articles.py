@@ -169,7 +169,12 @@ def render(world: World, i: int) -> NewsArticle:
     else:
         paragraphs = style.restyle(paragraphs, source.outlet, lang)
     if spec.copy_kind == "edited":
-        paragraphs = prose.edit_copy(paragraphs, lang, Random(f"{world.seed}:edit:{i}"))
+        erng = Random(f"{world.seed}:edit:{i}")
+        paragraphs = prose.edit_copy(paragraphs, lang, erng)
+        if erng.random() < 0.5:
+            # the subscribing desk adds its own line, as desks do
+            extra = erng.choice(_staff(world, outlet))
+            paragraphs.append(f"Additional reporting by {extra}." if lang == "en" else f"شارك في الإعداد {extra}.")
     correction = prose.correction(lang, facts, spec.correction) if spec.correction >= 0 else ""
     crng = Random(f"{world.seed}:photo:{source.index}")
     caption = crng.choice(CAPTIONS[lang]).format_map(facts)
