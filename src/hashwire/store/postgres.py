@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from ..models import SearchHit
 from .base import ArticleQuery
 from .rows import ARTICLE_COLUMNS, article_from_row, make_snippet, query_terms, utc
 from .sql_articles import ArticlesSQL
-from .sql_base import RECENCY_HOURS, Cursor, candidate_pages, migrations_for
+from .sql_base import RANK_CANDIDATES, RECENCY_HOURS, Cursor, candidate_pages, migrations_for
 from .sql_catalog import CatalogSQL
 
 T = TypeVar("T")
@@ -38,6 +39,7 @@ T = TypeVar("T")
 STORY_LOCK = 0x68617368  # advisory lock key for story writes ("hash")
 MIGRATION_LOCK = 0x68617369
 ASSIGN_LOCK = 0x6861736A  # held by a worker around catch-up + story assignment + save (story_lock)
+WALK_COST_RATIO = 5.0  # reading one row's tsvector while walking the key vs rechecking one bitmap row
 _RANK = "ts_rank('{0.1, 0.2, 0.25, 1.0}', a.search, q.q)"  # weights D, C, B (text), A (title)
 _SQL_CACHE: dict[str, str] = {}
 
@@ -80,6 +82,12 @@ class PgCursor:
         return self._cur.fetchall()
 
 
+def _configure(conn: psycopg.Connection[Any]) -> None:
+    """Statements psycopg prepares still get a plan for their actual values: a generic plan cannot
+    tell a word in every article from a word in ten, and search needs opposite plans for them."""
+    conn.execute("SET plan_cache_mode = force_custom_plan")
+
+
 class PostgresStore(ArticlesSQL, CatalogSQL):
     """Store on a PostgreSQL database (the schema is the first one on the connection's search_path)."""
 
@@ -90,9 +98,12 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
                  connect_timeout: float = 10.0) -> None:
         self.url = url
         self._retries = retries
+        self._word_stats: tuple[dict[str, float], float] | None = None
+        self._word_stats_at = 0.0
         try:
             self._pool = ConnectionPool(url, min_size=min_size, max_size=max_size, open=True,
                                         timeout=connect_timeout, kwargs={"autocommit": True},
+                                        configure=_configure,
                                         check=ConnectionPool.check_connection, name="hashwire")
         except psycopg.Error as exc:  # pragma: no cover - the pool connects in the background
             raise StoreError(f"PostgreSQL: cannot open pool: {exc}") from exc
@@ -178,6 +189,28 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind = 'r'").fetchone()[0]))
 
+    def _match_share(self, terms: Sequence[str]) -> tuple[float, float]:
+        """Estimated share of articles matching every term (from pg_stats' most common lexemes, words
+        assumed independent), and the table's row count; statistics re-read every 10 minutes."""
+        now = time.monotonic()
+        if self._word_stats is None or now - self._word_stats_at > 600:
+            def run(cur: Cursor) -> tuple[dict[str, float], float]:
+                cur.execute("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                            "WHERE schemaname = current_schema() AND tablename = 'articles' AND attname = 'search'")
+                row = cur.fetchone()
+                cur.execute("SELECT reltuples FROM pg_class WHERE oid = CAST('articles' AS regclass)")
+                table_rows = float(cur.fetchone()[0])
+                shares = dict(zip(row[0], (float(f) for f in row[1]), strict=False)) if row and row[0] else {}
+                return shares, table_rows
+
+            self._word_stats, self._word_stats_at = self._read(run), now
+        shares, table_rows = self._word_stats
+        unlisted = min(shares.values(), default=0.02) / 2  # a word not among the most common
+        share = 1.0
+        for term in terms:
+            share *= shares.get(term, unlisted)
+        return share, table_rows
+
     # ---- search -------------------------------------------------------------------------------
     def search(self, text: str, query: ArticleQuery, *, order: str = "relevance",
                offset: int = 0) -> list[SearchHit]:
@@ -202,20 +235,26 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
         words = " ".join(terms)
         need = max(0, query.limit) + max(0, offset)
 
+        share, table_rows = self._match_share(terms)
+
         def page(cur: Cursor, n: int) -> tuple[list[Any], int]:
+            # Walk the primary key backwards (stops after n matches) when the words are common enough,
+            # else intersect GIN posting lists ("seq + 0" hides the key's order from the planner). The
+            # planner's own choice reads a tsvector per row it walks and is often wrong by 10-100x.
+            walk = share >= math.sqrt(n * WALK_COST_RATIO / max(table_rows, 1.0))
             cur.execute(
-                # the query is spelled out in m (not taken from q) so the planner sees how common its
-                # words are: a common word walks the primary key backwards and stops after n matches
                 "WITH q AS (SELECT plainto_tsquery('simple', ?) AS q), "
                 "m AS (SELECT a.seq FROM articles a WHERE a.search @@ plainto_tsquery('simple', ?) "
-                "ORDER BY a.seq DESC LIMIT ?) "
+                f"ORDER BY {'a.seq' if walk else 'a.seq + 0'} DESC LIMIT ?) "
                 f"SELECT {cols}, {score}, (SELECT count(*) FROM m) FROM m JOIN articles a ON a.seq = m.seq "
                 f"CROSS JOIN q WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
                 [words, words, n, *params, *order_params, max(0, query.limit), max(0, offset)])
             rows = cur.fetchall()
             return rows, (rows[0][25] if rows else n)
 
-        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked))
+        # at least RANK_CANDIDATES even for "recent": asked for fewer, the planner may walk the primary
+        # key for a word it cannot estimate (a rare one) and read the whole table
+        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked, RANK_CANDIDATES))
         hits = []
         for r in rows:
             article = article_from_row(r, self._dt)

@@ -86,10 +86,11 @@ class SQLBase:
         raise NotImplementedError
 
 
-def candidate_pages(run: Callable[[int], tuple[list[Any], int]], need: int, ranked: bool) -> list[Any]:
+def candidate_pages(run: Callable[[int], tuple[list[Any], int]], need: int, ranked: bool,
+                    floor: int = 64) -> list[Any]:
     """Search only the newest matches: start with a few (ranking costs per candidate), grow while the
     filters leave the page short and more matches exist. A rare term is always searched in full."""
-    n = RANK_CANDIDATES if ranked else max(64, 4 * need)
+    n = RANK_CANDIDATES if ranked else max(floor, 4 * need)
     cap = RANK_CANDIDATES_MAX if ranked else RECENT_CANDIDATES_MAX
     while True:
         rows, seen = run(n)
