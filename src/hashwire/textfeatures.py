@@ -17,8 +17,8 @@ import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A token as written: words (with inner apostrophes/hyphens), numbers with decimals.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
-_SENTENCE_END = frozenset(".!?:;\"“”\n")
+# Group 1 is set when a sentence ends right before the token (names are told from sentence starts).
+_TOKEN = re.compile(r"([.!?:;\"“”\n]\s?)?(\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*)", re.UNICODE)
 
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
@@ -84,16 +84,23 @@ class TermFeatures:
     years: frozenset[str] = frozenset()  # four-digit years 1900-2099 among the numbers
 
 
+_STEMS: dict[str, str] = {}
+
+
 def _stem(word: str) -> str:
     """A light English plural/possessive stripper; other scripts pass through."""
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if len(word) > 4 and word.isascii():
-        if word.endswith("ies"):
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            return word[:-1]
-    return word
+    stem = _STEMS.get(word)
+    if stem is None:
+        if len(_STEMS) >= _WORD_CACHE_LIMIT:
+            _STEMS.clear()
+        stem = word[:-2] if word.endswith(("'s", "’s")) else word
+        if len(stem) > 4 and stem.isascii():
+            if stem.endswith("ies"):
+                stem = stem[:-3] + "y"
+            elif stem.endswith("s") and not stem.endswith(("ss", "us", "is")):
+                stem = stem[:-1]
+        _STEMS[word] = stem
+    return stem
 
 
 def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weight: float = 2.0,
@@ -107,45 +114,39 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
     terms: dict[str, float] = {}
     names: set[str] = set()
     numbers: set[str] = set()
-    for part, weight in ((title, title_weight), (text, 1.0)):
+    get = terms.get
+    for part, weight, in_title in ((title, title_weight, True), (text, 1.0, False)):
         if not part:
             continue
-        prev_end = True
         prev_name = ""
-        count = 0
-        for m in _TOKEN.finditer(part):
-            raw = m.group()
-            start = m.start()
-            # a sentence boundary between the previous token and this one
-            gap = part[m.start() - 2 : start] if start >= 2 else "\n"
-            boundary = prev_end or any(c in _SENTENCE_END for c in gap)
-            prev_end = False
-            count += 1
-            if count > max_words:
+        first = True
+        for n, (stop, raw) in enumerate(_TOKEN.findall(part)):
+            if n >= max_words:
                 break
-            w = weight
             if raw[0].isdigit():
                 numbers.add(raw)
-                terms[raw] = terms.get(raw, 0.0) + w * number_weight
+                terms[raw] = get(raw, 0.0) + weight * number_weight
                 prev_name = ""
+                first = False
                 continue
             low = raw.casefold()
             if low in STOPWORDS or len(low) < 2:
                 prev_name = ""
+                first = False
                 continue
             stem = _stem(low)
-            is_name = raw[0].isupper() and not boundary and part is not title
-            if is_name:
+            if raw[0].isupper() and not stop and not first and not in_title:
                 names.add(stem)
-                terms[stem] = terms.get(stem, 0.0) + w * name_weight
+                terms[stem] = get(stem, 0.0) + weight * name_weight
                 if prev_name:
                     pair = prev_name + "_" + stem
                     names.add(pair)
-                    terms[pair] = terms.get(pair, 0.0) + w * name_weight
+                    terms[pair] = get(pair, 0.0) + weight * name_weight
                 prev_name = stem
             else:
-                terms[stem] = terms.get(stem, 0.0) + w
+                terms[stem] = get(stem, 0.0) + weight
                 prev_name = ""
+            first = False
     years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
     return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years)
 

@@ -1,0 +1,280 @@
+"""Dedupe + story clustering benchmark: quality on public data and the newsroom, cost as the index grows.
+
+    .venv/bin/python bench/bench_cluster.py                         # ECB+, newsroom 10k, scale 10k/100k
+    .venv/bin/python bench/bench_cluster.py --newsroom 100000 --scale 1000000
+    .venv/bin/python bench/bench_cluster.py --skip-ecb --skip-newsroom --scale 20000
+
+1. ECB+ (../shared/data/clustering-dev, fed in stream_order.txt order, without urls) scored with
+   ../shared/eval/score_clustering.py: BCubed and pairwise F1 per split.
+2. The newsroom's truth: duplicate folding precision and recall (also restricted to copies whose
+   word-3-shingle Jaccard with their original is >= 0.8) and story pairwise P/R/F1, with hashwire's
+   DuplicateIndex against a datasketch MinHashLSH peer (same shingles, same 64 permutations, same
+   threshold) measured in the same run.
+3. Scale: generated articles (Zipf vocabulary, stories with their own names and figures, 15% edited
+   copies), all inside one time window (the worst case: nothing is evicted). Per-article time of
+   dedupe + cluster around each checkpoint and resident memory per stored article, for hashwire and for
+   the datasketch peer doing the dedupe half (clustering has no peer in datasketch).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from hashwire.cluster import StoryIndex
+from hashwire.cluster_offline import cluster_records
+from hashwire.dedupe import DuplicateIndex
+from hashwire.models import Article
+from hashwire.textfeatures import normalized_words, shingle_hashes
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "clustering-dev"
+EVAL = ROOT.parent / "shared" / "eval"
+T0 = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * 4096
+
+
+# -- the datasketch peer -------------------------------------------------------------------
+class DatasketchDuplicates:
+    """The usual recipe: datasketch MinHash over word 3-shingles, MinHashLSH at the same threshold."""
+
+    def __init__(self, threshold: float = 0.6, num_perm: int = 64) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self._minhash = MinHash
+        self.num_perm = num_perm
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.sigs: dict[str, Any] = {}
+        self.threshold = threshold
+
+    def _sig(self, text: str) -> Any:
+        words = normalized_words(text)
+        m = self._minhash(num_perm=self.num_perm)
+        m.update_batch([" ".join(words[i:i + 3]).encode() for i in range(max(0, len(words) - 2))])
+        return m
+
+    def check(self, article: Article) -> str | None:
+        m = self._sig(article.text)
+        self._last = (article.id, m)
+        best = None
+        for key in self.lsh.query(m):
+            sim = m.jaccard(self.sigs[key])
+            if sim >= self.threshold and (best is None or sim > best[0]):
+                best = (sim, key)
+        return best[1] if best else None
+
+    def add(self, article: Article) -> None:
+        m = self._last[1] if self._last[0] == article.id else self._sig(article.text)
+        if article.id not in self.sigs:
+            self.sigs[article.id] = m
+            self.lsh.insert(article.id, m)
+
+
+# -- 1. ECB+ --------------------------------------------------------------------------------
+def bench_ecb() -> None:
+    if not (DATA / "docs.jsonl").exists():
+        print("ECB+: data not present, skipped")
+        return
+    sys.path.insert(0, str(EVAL))
+    from score_clustering import scores
+
+    docs = {d["id"]: d for d in map(json.loads, (DATA / "docs.jsonl").open(encoding="utf-8"))}
+    order = [x.strip() for x in (DATA / "stream_order.txt").open(encoding="utf-8") if x.strip()]
+    started = time.perf_counter()
+    out = list(cluster_records({"id": i, "text": docs[i]["text"]} for i in order))
+    took = time.perf_counter() - started
+    pred = {r["id"]: r["story"] for r in out}
+    print(f"ECB+ clustering-dev: {len(order)} docs in {took:.1f}s ({took / len(order) * 1000:.1f} ms/doc), "
+          f"{sum(1 for r in out if r['duplicate_of'])} folded as copies")
+    print(f"{'split':6} {'docs':>5} {'gold':>5} {'pred':>5} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7} {'pair F1':>8}")
+    for split in ("train", "dev"):
+        gold = {i: d["cluster"] for i, d in docs.items() if d["split"] == split}
+        s = scores(gold, {i: pred[i] for i in gold})
+        print(f"{split:6} {s['n_docs']:>5} {s['n_gold_clusters']:>5} {s['n_pred_clusters']:>5} "
+              f"{s['bcubed_p']:7.4f} {s['bcubed_r']:7.4f} {s['bcubed_f1']:7.4f} {s['pair_f1']:8.4f}")
+
+
+# -- 2. newsroom truth ------------------------------------------------------------------------
+def pairwise(gold: dict[int, Any], pred: dict[int, Any]) -> tuple[float, float, float]:
+    def c2(n: int) -> int:
+        return n * (n - 1) // 2
+
+    tp = sum(c2(n) for n in Counter((gold[i], pred[i]) for i in gold).values())
+    pp = sum(c2(n) for n in Counter(pred.values()).values())
+    gp = sum(c2(n) for n in Counter(gold.values()).values())
+    p, r = tp / pp if pp else 1.0, tp / gp if gp else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def bench_newsroom(target: int) -> None:
+    from hashwire.newsroom import Newsroom
+
+    outlets, per_day = 40, 36
+    days = max(1, round(target / (outlets * per_day)))
+    room = Newsroom(seed=3, outlets=outlets, days=days, per_day=per_day, now=T0 + timedelta(days=days))
+    specs = sorted(room.world.specs(), key=lambda s: (s.published, s.index))
+    print(f"\nnewsroom seed=3 outlets={outlets} days={days} per_day={per_day}: {len(specs)} articles")
+    articles = []
+    for s in specs:
+        na = room.article(s.index)
+        articles.append(Article(url="http://newsroom.test" + na.path, title=na.title, text=na.text,
+                                published=na.published, source_name=na.outlet.slug, language=na.language))
+    index_of = {a.id: s.index for a, s in zip(articles, specs, strict=True)}
+    text_of = {s.index: s.text_of for s in specs}
+    copies = {s.index: s for s in specs if s.copy_of is not None}
+    high = {i for i, s in copies.items()
+            if _jaccard(room.article(i).text, room.article(s.copy_of).text) >= 0.8}
+
+    def run(dups: Any, cluster: bool) -> tuple[dict[int, int], dict[int, str], float]:
+        stories = StoryIndex()
+        folded: dict[int, int] = {}
+        story: dict[int, str] = {}
+        started = time.perf_counter()
+        for a, s in zip(articles, specs, strict=True):
+            d = dups.check(a)
+            of = (d.of if hasattr(d, "of") else d) if d is not None else None
+            if of is not None and of != a.id:
+                folded[s.index] = index_of[of]
+                story[s.index] = story.get(index_of[of], "")
+                continue
+            if cluster:
+                assignment = stories.assign(a)
+                story[s.index] = assignment.story.id
+                if assignment.merged:
+                    gone = set(assignment.merged)
+                    for k, v in story.items():
+                        if v in gone:
+                            story[k] = assignment.story.id
+            dups.add(a)
+        return folded, story, time.perf_counter() - started
+
+    print(f"{'dedupe':12} {'folded':>7} {'P':>7} {'R':>7} {'R@J>=.8':>8} {'ms/article':>11}")
+    results = {}
+    for name, dups, cluster in (("hashwire", DuplicateIndex(), True), ("datasketch", DatasketchDuplicates(), False)):
+        folded, story, took = run(dups, cluster)
+        right = sum(1 for i, j in folded.items() if text_of[i] == text_of[j])
+        recall = sum(1 for i in copies if i in folded and text_of[folded[i]] == text_of[i]) / max(1, len(copies))
+        recall_high = sum(1 for i in high if i in folded and text_of[folded[i]] == text_of[i]) / max(1, len(high))
+        print(f"{name:12} {len(folded):>7} {right / max(1, len(folded)):7.4f} {recall:7.4f} {recall_high:8.4f} "
+              f"{took / len(articles) * 1000:11.2f}" + ("  (dedupe + cluster)" if cluster else "  (dedupe only)"))
+        results[name] = story
+    gold = {s.index: s.story for s in specs}
+    p, r, f = pairwise(gold, results["hashwire"])
+    print(f"stories: truth {len(set(gold.values()))}, hashwire {len(set(results['hashwire'].values()))}; "
+          f"pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
+
+
+def _jaccard(a: str, b: str) -> float:
+    x, y = set(shingle_hashes(a).tolist()), set(shingle_hashes(b).tolist())
+    return len(x & y) / max(1, len(x | y))
+
+
+# -- 3. scale -------------------------------------------------------------------------------
+def synthetic(n: int, seed: int = 5) -> Iterator[Article]:
+    """A stream of n articles: stories of 1-12 articles with their own names and figures, copies."""
+    rng = random.Random(seed)
+    syll = ["ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "re", "po", "li", "an", "or", "et", "ul"]
+    vocab = ["".join(rng.choice(syll) for _ in range(rng.randint(2, 4))) for _ in range(30_000)]
+    weights = [1.0 / (r + 1) for r in range(len(vocab))]
+    kinds = [rng.sample(vocab[200:5000], 150) for _ in range(40)]
+    span = timedelta(hours=60)  # everything stays inside the 72-hour window
+    made: list[Article] = []
+    story_left = 0
+    names: list[str] = []
+    kind: list[str] = []
+    for i in range(n):
+        when = T0 + span * (i / n)
+        if made and rng.random() < 0.15:  # an edited copy of a recent article
+            src = made[-rng.randint(1, min(len(made), 500))]
+            words = src.text.split()
+            for _ in range(3):
+                words[rng.randrange(len(words))] = rng.choice(vocab)
+            text = " ".join(words) + " Copyright Example Media. Read more stories on our site."
+            made.append(Article(url=f"https://copy{i % 97}.example/{i}", title=f"{src.title} update",
+                                text=text, published=when))
+        else:
+            if story_left <= 0:
+                story_left = rng.randint(1, 12)
+                names = [rng.choice(vocab).title() + rng.choice(syll) for _ in range(4)] + [str(rng.randint(10, 99999))]
+                kind = rng.choice(kinds)
+            story_left -= 1
+            length = rng.randint(150, 600)
+            general = rng.choices(vocab, weights=weights, k=length // 2)
+            topical = rng.choices(kind, k=length // 3)
+            specific = rng.choices(names, k=max(3, length // 12))
+            body = general + topical + specific
+            rng.shuffle(body)
+            text = ". ".join(" ".join(body[k:k + 15]) for k in range(0, len(body), 15))
+            title = " ".join([names[0], *rng.sample(kind, 4), names[1]])
+            made.append(Article(url=f"https://o{i % 211}.example/{i}", title=title, text=text, published=when))
+        if len(made) > 600:
+            del made[:100]
+        yield made[-1]
+
+
+def bench_scale(n: int, peer_limit: int) -> None:
+    checkpoints = [c for c in (10_000, 100_000, 1_000_000) if c <= n] or [n]
+    window = 2_000
+    print(f"\nscale: {n} generated articles, all inside one window; mean time per article over the "
+          f"{window} articles before each checkpoint; memory = resident set growth / articles stored")
+
+    def measure(name: str, make: Callable[[], tuple[Any, Any]], limit: int) -> None:
+        dups, stories = make()
+        base = rss_bytes()
+        marks = iter(c for c in checkpoints if c <= limit)
+        mark = next(marks, None)
+        spent = 0.0
+        spent_at = 0
+        for i, a in enumerate(synthetic(limit), 1):
+            started = time.perf_counter()
+            d = dups.check(a)
+            if d is None:
+                if stories is not None:
+                    stories.assign(a)
+                dups.add(a)
+            took = time.perf_counter() - started
+            if mark is not None and i > mark - window:
+                spent += took
+                spent_at += 1
+            if mark is not None and i == mark:
+                grown = rss_bytes() - base
+                print(f"{name:24} {i:>9} {spent / spent_at * 1000:10.3f} ms {grown / i:10.0f} B "
+                      f"{len(stories) if stories is not None else 0:>9}")
+                mark, spent, spent_at = next(marks, None), 0.0, 0
+
+    print(f"{'':24} {'articles':>9} {'per article':>13} {'memory/art':>12} {'open stories':>12}")
+    measure("hashwire dedupe+cluster", lambda: (DuplicateIndex(), StoryIndex()), n)
+    measure("hashwire dedupe only", lambda: (DuplicateIndex(), None), min(n, peer_limit))
+    measure("datasketch dedupe only", lambda: (DatasketchDuplicates(), None), min(n, peer_limit))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--newsroom", type=int, default=10_000, help="about this many newsroom articles")
+    ap.add_argument("--scale", type=int, default=100_000, help="generated articles for the cost measurement")
+    ap.add_argument("--peer-limit", type=int, default=30_000, help="largest run of the dedupe-only lines")
+    ap.add_argument("--skip-ecb", action="store_true")
+    ap.add_argument("--skip-newsroom", action="store_true")
+    a = ap.parse_args()
+    if not a.skip_ecb:
+        bench_ecb()
+    if not a.skip_newsroom:
+        bench_newsroom(a.newsroom)
+    if a.scale:
+        bench_scale(a.scale, a.peer_limit)
+
+
+if __name__ == "__main__":
+    main()
