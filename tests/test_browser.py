@@ -135,7 +135,7 @@ def test_reader_flow(site: Any, browser: Any) -> None:
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "main"
 
-        page.click(".trending a[href='/en/hashtag/PortStrike']")
+        page.click(".primary a[href='/en/hashtag/PortStrike'] >> nth=0")
         page.wait_for_url("**/en/hashtag/PortStrike")
         assert page.inner_text("h1") == "Latest news with #PortStrike"
         check_accessibility(page)
