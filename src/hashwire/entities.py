@@ -150,7 +150,7 @@ def find_entities(title: str, text: str, *, paragraphs: list[list[list[str]]] | 
                 words = _split_at_dates(_clean(_dateline_case(run, named), at_start, named))
                 if not words:
                     continue
-                if p_index == 0 and all(_everyday(w) for w in words):
+                if p_index == 0 and all(_everyday(w) and w not in named for w in words):
                     continue  # headline case capitalises everyday words
                 key = variant_key(words)
                 ent = found.get(key)
