@@ -274,7 +274,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ingest-rows", type=int, default=10_000)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--search-rows", type=int, default=100_000)
+    ap.add_argument("--search-rows", type=int, default=100_000, help="0: no search measurements")
     ap.add_argument("--reps", type=int, default=40)
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--workers", default="1,2,4", help="PostgreSQL worker processes to compare ('' to skip)")
@@ -317,7 +317,7 @@ def main() -> int:
             backends.append(("postgres", pg_url() + f"?options=-csearch_path%3D{schema}"))
         except Exception as exc:  # any failure here means: no PostgreSQL figures
             print(f"\n(PostgreSQL skipped: {exc})")
-    for name, url in backends:
+    for name, url in backends if args.search_rows > 0 else []:
         store = open_store(url)
         have = store.counts()
         store.close()
