@@ -91,3 +91,81 @@ def test_failing_sources_are_recorded_and_do_not_stop_the_crawl(room: tuple[News
         assert counts["articles"] + counts["duplicates"] == report.articles_new
     finally:
         store.close()
+
+
+def test_feed_with_changing_guids_is_not_fetched_again(room: tuple[Newsroom, object], tmp_path: Path) -> None:
+    """A feed whose GUIDs change on every fetch: pages already stored are not fetched again."""
+    from aiohttp import web
+
+    newsroom, running = room
+    base = running.base_url  # type: ignore[attr-defined]
+    links = [r["url"] for r in newsroom.truth(base)["articles"] if not r["copy_of"]][:5]
+    fetches = iter(range(1, 100))
+
+    def feed(_request: web.Request) -> web.Response:
+        n = next(fetches)
+        items = "".join(f"<item><title>Item {i}</title><link>{link}</link><guid>{n}-{i}</guid></item>"
+                        for i, link in enumerate(links))
+        return web.Response(text=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Salted</title>'
+                                 f"{items}</channel></rss>", content_type="application/rss+xml")
+
+    async def scenario() -> list[object]:
+        app = web.Application()
+        app.router.add_get("/feed.xml", feed)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        config = _config(tmp_path / "guids.db")
+        store = open_store(config.db)
+        try:
+            store.add_source(Source(url=f"http://127.0.0.1:{port}/feed.xml"))
+            reports = [await Ingester(store, config).crawl(force=True) for _ in range(2)]
+            return [*reports, store.counts()]
+        finally:
+            store.close()
+            await runner.cleanup()
+
+    first, second, counts = asyncio.run(scenario())
+    assert first.sources_failed == 0 and first.articles_new == 5, first  # type: ignore[attr-defined]
+    assert second.entries == 5  # type: ignore[attr-defined]
+    assert second.pages_fetched == 0, "known pages must not be fetched again under new GUIDs"  # type: ignore[attr-defined]
+    assert second.articles_new == 0  # type: ignore[attr-defined]
+    assert counts["articles"] == 5  # type: ignore[index]
+
+
+def test_news_sitemap_and_sitemap_index_sources(room: tuple[Newsroom, object], tmp_path: Path) -> None:
+    """A news sitemap is a source; so is a sitemap index, whose child sitemaps are followed."""
+    from aiohttp import web
+
+    newsroom, running = room
+    base = running.base_url  # type: ignore[attr-defined]
+    slugs = [o["slug"] for o in newsroom.truth(base)["outlets"][:2]]
+    index = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             + "".join(f"<sitemap><loc>{base}/{s}/sitemap-news.xml</loc></sitemap>" for s in slugs)
+             + "</sitemapindex>")
+
+    async def scenario() -> tuple[object, object]:
+        app = web.Application()
+        app.router.add_get("/sitemap-index.xml", lambda _r: web.Response(text=index, content_type="application/xml"))
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        config = _config(tmp_path / "sitemaps.db")
+        store = open_store(config.db)
+        try:
+            store.add_source(Source(url=f"http://127.0.0.1:{port}/sitemap-index.xml", kind="sitemap"))
+            report = await Ingester(store, config).crawl(force=True)
+            expected = {r["url"] for r in newsroom.truth(base)["articles"] if r["outlet"] in slugs}
+            stored = {u for u in expected if store.article_by_url(u) is not None}
+            return report, (len(expected), len(stored))
+        finally:
+            store.close()
+            await runner.cleanup()
+
+    report, (expected, stored) = asyncio.run(scenario())
+    assert report.sources_failed == 0, report.failures  # type: ignore[attr-defined]
+    assert expected > 0 and stored == expected

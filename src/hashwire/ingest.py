@@ -40,13 +40,14 @@ class CrawlReport:
     articles_new: int = 0
     duplicates_folded: int = 0
     rejected: int = 0
+    pages_fetched: int = 0
     page_errors: int = 0
     seconds: float = 0.0
     failures: dict[str, str] = field(default_factory=dict)  # source url -> reason
 
     def merge(self, other: CrawlReport) -> None:
         for name in ("sources", "sources_failed", "not_modified", "entries", "articles_new",
-                     "duplicates_folded", "rejected", "page_errors"):
+                     "duplicates_folded", "rejected", "pages_fetched", "page_errors"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures.update(other.failures)
 
@@ -120,6 +121,24 @@ class Pipeline:
         while self._expiry and self._expiry[0][0] < newest - self.window and len(self._expiry) > 1:
             _, old = self._expiry.popleft()
             self._known.pop(old, None)
+
+
+MAX_CHILD_SITEMAPS = 20
+# feeds larger than this are parsed in a worker thread so a hostile one cannot stall other fetches
+PARSE_IN_THREAD_BYTES = 256 * 1024
+
+
+async def _parse(body: bytes, url: str, content_type: str) -> feeds.Feed:
+    if len(body) > PARSE_IN_THREAD_BYTES:
+        return await asyncio.to_thread(feeds.parse_feed, body, url, content_type)
+    return feeds.parse_feed(body, url, content_type)
+
+
+def _safe_canonical(url: str) -> str:
+    try:
+        return normalize.canonical_url(url)
+    except ValueError:
+        return url
 
 
 def article_from_entry(entry: Entry, source: Source, html: str, final_url: str) -> Article:
@@ -205,9 +224,12 @@ class Ingester:
                     report.not_modified = 1
                     source.last_status = "not_modified"
                 else:
-                    feed = feeds.parse_feed(result.body, result.url, result.headers.get("content-type", ""))
+                    feed = await _parse(result.body, result.url, result.headers.get("content-type", ""))
                     self._learn_source(source, feed)
-                    await self._ingest_entries(fetcher, source, feed.entries, report)
+                    entries = list(feed.entries)
+                    if feed.sitemaps:
+                        entries += await self._child_sitemap_entries(fetcher, feed.sitemaps)
+                    await self._ingest_entries(fetcher, source, entries, report)
                     source.etag = result.headers.get("etag", "")
                     source.last_modified = result.headers.get("last-modified", "")
                     source.last_status = "ok"
@@ -257,10 +279,15 @@ class Ingester:
         assert source.id is not None
         known = self.store.known_guids(source.id)
         fresh = [e for e in entries if e.guid not in known and e.link]
+        if known and len(fresh) > len(entries) // 2:
+            # most of a known feed looks new: its GUIDs may change on every fetch, so skip entries
+            # whose page is already stored under its canonical URL instead of fetching them again
+            fresh = [e for e in fresh if self.store.article_by_url(_safe_canonical(e.link)) is None]
         report.entries += len(entries)
         # oldest first, so the first-published copy of a syndicated story becomes the canonical one
         fresh.sort(key=lambda e: e.published or datetime.min.replace(tzinfo=UTC))
         pages = await asyncio.gather(*(self._fetch_page(fetcher, e.link) for e in fresh))
+        report.pages_fetched += len(fresh)
         batch: list[Article] = []
         for entry, page in zip(fresh, pages, strict=True):
             if page is None:
@@ -275,6 +302,19 @@ class Ingester:
                 continue
             batch.append(article)
         self._save(batch, report)
+
+    async def _child_sitemap_entries(self, fetcher: Fetcher, urls: list[str]) -> list[Entry]:
+        """Entries of the sitemaps a sitemap index lists (the newest first, a bounded number)."""
+        entries: list[Entry] = []
+        for url in urls[:MAX_CHILD_SITEMAPS]:
+            try:
+                result = await fetcher.fetch(url, kind="sitemap")
+                child = await _parse(result.body, result.url, result.headers.get("content-type", ""))
+            except (FetchError, FeedParseError) as exc:
+                log.info("child sitemap %s: %s", url, exc)
+                continue
+            entries.extend(child.entries)
+        return entries
 
     async def _ingest_single_page(self, fetcher: Fetcher, source: Source, report: CrawlReport) -> None:
         assert source.id is not None
@@ -343,4 +383,4 @@ class Ingester:
 
 def add_source_url(store: Store, url: str, *, kind: str = "feed", title: str = "") -> Source:
     """Register a feed, sitemap or single page by URL (the CLI resolves site URLs to feeds first)."""
-    return store.add_source(Source(url=normalize.canonical_url(url), kind=kind, title=title))
+    return store.add_source(Source(url=_safe_canonical(url), kind=kind, title=title))

@@ -15,7 +15,10 @@ def _text(result: FetchResult) -> str:
 
 async def resolve_source(url: str, config: Config, *, kind: str = "auto") -> Source:
     """Fetch `url` once and decide what it is. Raises HashwireError with a clear reason when nothing fits."""
-    url = normalize.canonical_url(url)
+    try:
+        url = normalize.canonical_url(url)
+    except ValueError as exc:
+        raise HashwireError(f"not a URL: {url!r} ({exc})") from exc
     if kind == "page":
         return Source(url=url, kind="page")
     async with Fetcher(config) as fetcher:
@@ -25,7 +28,7 @@ async def resolve_source(url: str, config: Config, *, kind: str = "auto") -> Sou
         except FeedParseError:
             feed = None
         if feed is not None:
-            found = "sitemap" if feed.format == "sitemap" else "feed"
+            found = "sitemap" if feed.format in ("sitemap", "sitemapindex") else "feed"
             if kind not in ("auto", found):
                 raise HashwireError(f"{url} is a {found}, not a {kind}")
             return Source(url=normalize.canonical_url(result.url), kind=found, title=feed.title,
