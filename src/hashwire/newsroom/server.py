@@ -71,7 +71,7 @@ class Rendered:
 class Site:
     """Routes a path to the page, feed or file it names, rendering each once."""
 
-    def __init__(self, room: Newsroom, cache_size: int = 4096) -> None:
+    def __init__(self, room: Newsroom, cache_size: int = 1024) -> None:
         self.room = room
         self.cache: OrderedDict[tuple[str, str, tuple[int, int]], Rendered | None] = OrderedDict()
         self.cache_size = cache_size
