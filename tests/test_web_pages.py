@@ -212,3 +212,32 @@ def test_seo_files(client: Client, seeded: Any, tmp_path: Path) -> None:
     assert page.headers["x-robots-tag"].startswith("noindex")
     assert 'name="robots" content="noindex' in page.text
     assert staging.get("/robots.txt").text == "User-agent: *\nDisallow: /\n"
+
+
+@pytest.mark.postgres
+def test_the_site_on_postgresql() -> None:
+    """The same pages and API answers on the scale-out backend."""
+    from hashwire.store import open_store
+    from store_fixtures import postgres_schema, postgres_unreachable
+    from web_corpus import seed
+
+    if reason := postgres_unreachable():
+        pytest.skip(reason)
+    with postgres_schema() as url:
+        store = open_store(url)
+        try:
+            info = seed(store)
+            client = Client(create_app(store, Config(environ={})))
+            page = doc(client.get("/en/hashtag/portstrike"))
+            api = client.get("/api/v1/hashtags/PortStrike?language=en").json()
+            ids = [a.get("href").rsplit("/", 1)[1] for a in page.cssselect(".primary .card-title a")]
+            assert ids == [c["id"] for c in api["items"]] and len(ids) == 3
+            article = doc(client.get(f"/en/article/{info['port'][2].id}"))
+            assert "Also published by North Ledger" in article.text_content()
+            assert client.get(f"/en/article/{info['copy'].id}").status_code == 301
+            assert "First reported by Harbor Times" in doc(client.get("/en/story/s-port")).text_content()
+            assert doc(client.get("/en/search?q=strike")).cssselect(".card mark")
+            assert doc(client.get("/ar/")).cssselect(".chip.cat")[0].text_content() == "اقتصاد"
+            assert client.get("/sitemap.xml").status_code == 200
+        finally:
+            store.close()
