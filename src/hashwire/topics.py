@@ -9,7 +9,7 @@ story, in English and Arabic.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .hashtag_form import normalize_arabic
 
@@ -88,24 +88,34 @@ def _index(
     return exact, prefix, pairs
 
 
+@lru_cache(maxsize=100_000)
+def _word_topics(word: str, language: str) -> tuple[str, ...]:
+    exact, prefix, _ = _index(language)
+    hits = set(exact.get(word, ()))
+    for n in range(len(word), 3, -1):
+        found = prefix.get(word[:n])
+        if found:
+            hits.update(found)
+            break
+    return tuple(sorted(hits))
+
+
 def topic_evidence(title: str, text: str, language: str = "en") -> dict[str, float]:
     """Weighted trigger mentions per topic hashtag."""
-    exact, prefix, pairs = _index(language)
+    pairs = _index(language)[2]
     out: dict[str, float] = {}
     for part, weight in ((title, 2.0), (text, 1.0)):
         low = part.casefold()
         words = _WORD.findall(normalize_arabic(low) if language == "ar" else low)
+        last = len(words) - 1
         for i, w in enumerate(words):
-            hits = list(exact.get(w, ()))
-            for n in range(len(w), 3, -1):
-                found = prefix.get(w[:n])
-                if found:
-                    hits.extend(found)
-                    break
-            if i + 1 < len(words) and w in pairs:
+            hits = _word_topics(w, language)
+            if i < last and w in pairs:
                 nxt = words[i + 1]
-                hits.extend(topic for second, topic in pairs[w] if nxt.startswith(second))
-            for topic in set(hits):
+                extra = {topic for second, topic in pairs[w] if nxt.startswith(second)}
+                if extra:
+                    hits = tuple(set(hits) | extra)
+            for topic in hits:
                 out[topic] = out.get(topic, 0.0) + weight
     return out
 
