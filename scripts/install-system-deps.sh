@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hashwire's browser tests and web benchmark use:
-# chromium (+ driver) for Playwright, wrk for load tests. Without root or apt it says so and
+# chromium for Playwright, fonts-dejavu-core for Arabic glyphs, wrk for load tests. Without root or apt it says so and
 # the tests that need them skip with a clear reason.
 set -u
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# fonts with Arabic glyphs, so screenshots of the right-to-left pages are legible
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
