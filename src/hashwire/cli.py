@@ -240,12 +240,16 @@ def prune(ctx: Ctx, days: int | None) -> None:
 @click.option("--seed", default=7, type=int)
 @click.option("--outlets", default=20, type=int)
 @click.option("--days", default=3, type=int)
+@click.option("--per-day", default=8, type=int, help="Articles per outlet per day.")
+@click.option("--live", is_flag=True, help="Keep publishing by the clock for --days more days.")
 @click.option("--truth", "truth_path", default=None, type=click.Path(dir_okay=False), help="Write the ground truth here.")
-def newsroom(host: str, port: int, seed: int, outlets: int, days: int, truth_path: str | None) -> None:
+def newsroom(host: str, port: int, seed: int, outlets: int, days: int, per_day: int, live: bool,
+             truth_path: str | None) -> None:
     """Serve the simulated newsroom on loopback (the demo's and the tests' sources)."""
     from .newsroom import run as run_newsroom
 
-    run_newsroom(host=host, port=port, seed=seed, outlets=outlets, days=days, truth_path=truth_path)
+    run_newsroom(host=host, port=port, seed=seed, outlets=outlets, days=days, truth_path=truth_path,
+                 per_day=per_day, live=live)
 
 
 @cli.command()
