@@ -25,6 +25,7 @@ from .trending import related, trending
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+MAX_CHARS = 2500  # hashtags read the title and the text up to about this length
 MAX_TOPICS = 1  # topic hashtags (#Earthquake) per article, see topics.py
 TOPIC_WEIGHT = 0.95  # a well-evidenced topic ranks just below the most salient name
 MIN_RELATIVE_SCORE = 0.3  # past the first three, a tag must be this salient relative to the best
@@ -129,11 +130,21 @@ def _arabic_candidates(title: str, text: str) -> list[_Scored]:
     return out
 
 
+def _leading_text(text: str) -> str:
+    """The first MAX_CHARS of the text, cut at a paragraph or sentence end: what a story is about is
+    settled early, and long texts would otherwise cost time in proportion to their length."""
+    if len(text) <= MAX_CHARS:
+        return text
+    head = text[:MAX_CHARS]
+    cut = max(head.rfind("\n\n"), head.rfind(". "))
+    return head[: cut + 1] if cut > MAX_CHARS // 2 else head
+
+
 def hashtags(article: Article, *, limit: int = MAX_TAGS) -> list[str]:
     """Up to `limit` (at most 8) display hashtags for an article, best first, without '#'."""
     limit = max(1, min(limit, MAX_TAGS))
     lang = article_language(article)
-    text = article.text
+    text = _leading_text(article.text)
     if lang == "ar":
         scored = _arabic_candidates(article.title, text)
     else:
