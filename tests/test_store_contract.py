@@ -262,3 +262,18 @@ def test_catch_up_under_the_story_lock(store: Store) -> None:
     assert len(got) == 2 and new_mark > mark
     rest, last = store.articles_after(new_mark)
     assert {a.id for a in got + rest} == {a.id for a in later} and store.articles_after(last) == ([], last)
+
+
+def test_generation_moves_with_content_only(store: Store) -> None:
+    g0 = store.generation()
+    (src, *_) = sources(store, 1)
+    g1 = store.generation()
+    assert g1 > g0
+    store.claim_due_sources("w", NOW, 60, 10)
+    store.save_source_state(src)  # polling state is not content
+    assert store.generation() == g1
+    store.save_articles([make_article(1, source_id=src.id, hours_ago=24 * 40)])
+    g2 = store.generation()
+    assert g2 > g1
+    store.prune_bodies(NOW - timedelta(days=30))
+    assert store.generation() > g2

@@ -142,6 +142,10 @@ class Store(Protocol):
     def prune_bodies(self, older_than: datetime) -> int:
         """Drop text/html of articles older than `older_than`; keep rows, stories and tags."""
 
+    def generation(self) -> int:
+        """A number that moves whenever content changed (articles, stories, tags, sources), in any
+        process or worker sharing the store; cheap to read, for cache invalidation."""
+
     def ping(self) -> None:
         """Raise StoreError unless the store answers a trivial query (for /healthz)."""
 

@@ -118,6 +118,14 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
     def _hours_since(self, column: str) -> str:
         return f"greatest(0, extract(epoch FROM (CAST(? AS timestamptz) - {column})) / 3600.0)"
 
+    def _after_content_change(self) -> None:
+        self._read(lambda cur: cur.execute("SELECT nextval('store_generation')").fetchone())
+
+    def generation(self) -> int:
+        """A number that moves whenever content changed (by any worker)."""
+        return int(self._read(lambda cur: cur.execute(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM store_generation").fetchone()[0]))
+
     def _serialize_stories(self, cur: Cursor) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(?)", (STORY_LOCK,))
 

@@ -58,7 +58,7 @@ class ArticlesSQL(SQLBase):
         arts, sts = list(articles), list(stories)
         if not arts and not sts:
             return []
-        return self._write(lambda cur: self._save_batch(cur, arts, sts))
+        return self._write_content(lambda cur: self._save_batch(cur, arts, sts))
 
     def _save_batch(self, cur: Cursor, arts: list[Article], stories: list[Story]) -> list[bool]:
         t = self._t

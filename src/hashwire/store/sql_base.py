@@ -67,6 +67,25 @@ class SQLBase:
         """A stored time back as an aware UTC datetime."""
         raise NotImplementedError
 
+    def _content_changed(self, cur: Cursor) -> None:
+        """Called inside a transaction that changed content (SQLite bumps its generation here)."""
+
+    def _after_content_change(self) -> None:
+        """Called after such a transaction committed (PostgreSQL advances its generation here, so a
+        reader never sees the new generation before the new content)."""
+
+    def _write_content(self, fn: Callable[[Cursor], T]) -> T:
+        """_write for transactions that change what pages show (not leases or polling state)."""
+
+        def run(cur: Cursor) -> T:
+            result = fn(cur)
+            self._content_changed(cur)
+            return result
+
+        result = self._write(run)
+        self._after_content_change()
+        return result
+
     _concurrent_writers = False  # PostgreSQL: several transactions write at once
 
     def _lock_order(self, rows: Sequence[T], key: Callable[[Any], Any]) -> list[T]:

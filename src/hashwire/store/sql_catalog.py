@@ -48,7 +48,7 @@ class CatalogSQL(SQLBase):
                  source.error_count, source.last_error, int(source.disabled), source.interval_seconds))
             return int(cur.fetchone()[0])
 
-        found = self.get_source(self._write(run))
+        found = self.get_source(self._write_content(run))
         assert found is not None
         return found
 
@@ -79,7 +79,7 @@ class CatalogSQL(SQLBase):
                 "AND o.url = appearances.url AND o.guid = appearances.guid)", (source_id,))
             cur.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
-        self._write(run)
+        self._write_content(run)
 
     def claim_due_sources(self, worker: str, now: datetime, lease_seconds: int, limit: int) -> list[Source]:
         """Lease due sources to `worker`. A lease that ran out (its worker died) no longer blocks a claim."""
@@ -224,6 +224,6 @@ class CatalogSQL(SQLBase):
                         "WHERE sort_at < ? AND (text <> '' OR html <> '') LIMIT 2000)", (cutoff,))
             return int(cur.rowcount)
 
-        while (n := self._write(run)) > 0:
+        while (n := self._write_content(run)) > 0:
             total += n
         return total

@@ -129,9 +129,16 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
             return len(rows)
 
         total = 0
-        while (n := self._write(run)) > 0:
+        while (n := self._write_content(run)) > 0:
             total += n
         return total
+
+    def _content_changed(self, cur: Cursor) -> None:
+        cur.execute("UPDATE store_meta SET generation = generation + 1 WHERE id = 1")
+
+    def generation(self) -> int:
+        """A number that moves whenever content changed (in any process sharing the file)."""
+        return int(self._read(lambda cur: cur.execute("SELECT generation FROM store_meta").fetchone()[0]))
 
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
