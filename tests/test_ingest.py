@@ -169,3 +169,34 @@ def test_news_sitemap_and_sitemap_index_sources(room: tuple[Newsroom, object], t
     report, (expected, stored) = asyncio.run(scenario())
     assert report.sources_failed == 0, report.failures  # type: ignore[attr-defined]
     assert expected > 0 and stored == expected
+
+
+def test_metrics_report_fetch_outcomes_and_source_states(room: tuple[Newsroom, object], tmp_path: Path) -> None:
+    from web_corpus import Client
+
+    from hashwire.web.app import create_app
+
+    _newsroom, running = room
+    config = _config(tmp_path / "metrics.db")
+    store = open_store(config.db)
+    try:
+        store.add_source(Source(url=running.feed_urls[1]))  # type: ignore[attr-defined]
+        store.add_source(Source(url=running.base_url + "/bad/429"))  # type: ignore[attr-defined]
+        acknowledged: list[str] = []
+        ingester = Ingester(store, config, on_saved=lambda batch: acknowledged.extend(a.id for a in batch))
+        report = asyncio.run(ingester.crawl(force=True))
+        assert report.articles_new == len(acknowledged) > 0
+        assert {a.id for a in store.get_articles(acknowledged)} == set(acknowledged)
+        client = Client(create_app(store, config))
+        try:
+            text = client.get("/metrics").text
+        finally:
+            client.close()
+        assert 'hashwire_fetch_total{kind="feed",outcome="ok"}' in text
+        assert 'hashwire_fetch_total{kind="feed",outcome="rate_limited"}' in text
+        assert 'hashwire_articles_ingested_total{result="new"}' in text
+        assert 'hashwire_sources{state="waiting"} 2' in text
+        assert 'hashwire_sources{state="failing"} 1' in text
+        assert "hashwire_store_bytes" in text
+    finally:
+        store.close()

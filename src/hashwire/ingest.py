@@ -23,12 +23,21 @@ from .dedupe import DuplicateIndex
 from .errors import FeedParseError, FetchError, NotAnArticle, StoreError
 from .extract import extract
 from .fetch import Fetcher
+from .metrics import REGISTRY
 from .models import Article, Entry, Hints, Source, Story
 from .store.base import Store
 
 log = logging.getLogger("hashwire.ingest")
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
+SavedFn = Callable[[list[Article]], None]  # called with each batch once its transaction committed
+
+FETCHES = REGISTRY.counter("hashwire_fetch_total", "Fetches by what was fetched and how it ended.",
+                           ("kind", "outcome"))
+ARTICLES = REGISTRY.counter("hashwire_articles_ingested_total",
+                            "Articles handled by ingest: new, folded duplicate, repeat or rejected.", ("result",))
+BATCH_SECONDS = REGISTRY.histogram("hashwire_ingest_batch_seconds",
+                                   "Time to assign and save one source's batch of articles.")
 
 
 @dataclass(slots=True)
@@ -160,8 +169,9 @@ class Ingester:
     """Runs crawls: claims due sources, fetches them politely, and saves what they hold."""
 
     def __init__(self, store: Store, config: Config, *, worker: str = "local",
-                 pipeline: Pipeline | None = None) -> None:
+                 pipeline: Pipeline | None = None, on_saved: SavedFn | None = None) -> None:
         self.store = store
+        self.on_saved = on_saved
         self.config = config
         self.worker = worker
         self.pipeline = pipeline or Pipeline(config.story_window_hours)
@@ -220,6 +230,7 @@ class Ingester:
                 result = await fetcher.fetch(source.url, etag=source.etag,
                                              last_modified=source.last_modified, kind="feed")
                 headers = result.headers
+                FETCHES.inc(kind="feed", outcome="not_modified" if result.not_modified else "ok")
                 if result.not_modified:
                     report.not_modified = 1
                     source.last_status = "not_modified"
@@ -237,6 +248,7 @@ class Ingester:
             source.last_error = ""
         except FetchError as exc:
             error = exc
+            FETCHES.inc(kind=source.kind, outcome=exc.kind)
             self._record_failure(source, exc.kind, str(exc), report)
         except FeedParseError as exc:
             error = FetchError("parse", str(exc))
@@ -298,6 +310,7 @@ class Ingester:
                 article = article_from_entry(entry, source, html, final_url)
             except NotAnArticle as exc:
                 report.rejected += 1
+                ARTICLES.inc(result="rejected")
                 log.info("not an article: %s (%s)", entry.link, exc.reason)
                 continue
             batch.append(article)
@@ -336,10 +349,12 @@ class Ingester:
         try:
             result = await fetcher.fetch(url, kind="page")
         except FetchError as exc:
+            FETCHES.inc(kind="page", outcome=exc.kind)
             if strict:
                 raise
             log.info("page %s: %s", url, exc)
             return None
+        FETCHES.inc(kind="page", outcome="ok")
         charset = "utf-8"
         ctype = result.headers.get("content-type", "")
         if "charset=" in ctype:
@@ -362,6 +377,7 @@ class Ingester:
     def _save(self, batch: list[Article], report: CrawlReport) -> None:
         if not batch:
             return
+        started = time.perf_counter()
         # Assign and save under the store's story lock: with several workers on PostgreSQL, each
         # first learns what the others stored, so two workers never open two stories for one event.
         with self.store.story_lock():
@@ -378,7 +394,13 @@ class Ingester:
                     report.duplicates_folded += 1
             new_flags = self.store.save_articles(batch, list(stories.values()))
             self._catch_up()  # move the mark past our own batch
+        # acknowledged: the transaction committed
+        BATCH_SECONDS.observe(time.perf_counter() - started)
+        for article, is_new in zip(batch, new_flags, strict=True):
+            ARTICLES.inc(result=("duplicate" if article.duplicate_of else "new") if is_new else "repeat")
         report.articles_new += sum(1 for flag in new_flags if flag)
+        if self.on_saved is not None:
+            self.on_saved(batch)
 
 
 def add_source_url(store: Store, url: str, *, kind: str = "feed", title: str = "") -> Source:
