@@ -172,9 +172,8 @@ def test_news_sitemap_and_sitemap_index_sources(room: tuple[Newsroom, object], t
 
 
 def test_metrics_report_fetch_outcomes_and_source_states(room: tuple[Newsroom, object], tmp_path: Path) -> None:
-    from web_corpus import Client
-
     from hashwire.web.app import create_app
+    from web_corpus import Client
 
     _newsroom, running = room
     config = _config(tmp_path / "metrics.db")
