@@ -163,13 +163,21 @@ def crawl(ctx: Ctx, due_only: bool) -> None:
 @cli.command()
 @click.option("--once", is_flag=True, help="Claim and crawl due sources once, then exit.")
 @click.option("--idle", default=5.0, help="Seconds to wait when no source is due.")
+@click.option("--print-acks", is_flag=True,
+              help="Print 'ack <article id>' on stdout for each article once its transaction committed.")
 @pass_ctx
-def worker(ctx: Ctx, once: bool, idle: float) -> None:
+def worker(ctx: Ctx, once: bool, idle: float, print_acks: bool) -> None:
     """Claim due sources and ingest them, for ever (run many, on many machines, with PostgreSQL)."""
     from .ingest import Ingester
+    from .models import Article
     from .workers import run_worker
 
-    ingester = Ingester(ctx.store, ctx.config, worker=f"{os.uname().nodename}:{os.getpid()}")
+    def acknowledge(batch: list[Article]) -> None:
+        sys.stdout.write("".join(f"ack {a.id}\n" for a in batch))
+        sys.stdout.flush()
+
+    ingester = Ingester(ctx.store, ctx.config, worker=f"{os.uname().nodename}:{os.getpid()}",
+                        on_saved=acknowledge if print_acks else None)
     asyncio.run(run_worker(ingester, once=once, idle_seconds=idle))
 
 
