@@ -23,7 +23,9 @@ sir lord lady dame captain capt col colonel lt lieutenant sgt sergeant major com
 chairman chairwoman chair ceo director spokesman spokeswoman spokesperson ambassador foreign defence defense
 interior finance health home deputy acting former late emir crown coach manager striker midfielder
 defender goalkeeper star actor actress singer rapper officer inspector detective agent minister's
+mp mep msp mla tycoon boss
 """)
+_DEMONYM = ("ian", "ish", "ese", "can", "ern")
 _NEVER_ALONE = EN_STOPWORDS | EN_VERBS | MONTHS | WEEKDAYS | BOILERPLATE | _TITLES
 
 
@@ -41,6 +43,13 @@ def _is_cap(tok: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _common(word: str) -> bool:
+    """A word of the language ("Crucial", "Festival"): at a sentence start, its capital proves nothing."""
+    low = word.lower()
+    return low in _NEVER_ALONE or word_zipf("en").get(low, 0.0) >= 3.0
+
+
+@lru_cache(maxsize=100_000)
 def _everyday(word: str) -> bool:
     low = word.lower()
     return low in _NEVER_ALONE or word_zipf("en").get(low, 0.0) >= 4.6
@@ -51,7 +60,7 @@ def _split_runs(sentence: list[str]) -> list[tuple[list[str], bool]]:
     runs: list[tuple[list[str], bool]] = []
     i, n = 0, len(sentence)
     while i < n:
-        if not _is_cap(sentence[i]):
+        if not _is_cap(sentence[i]) or sentence[i] == "I":
             i += 1
             continue
         start = i
@@ -59,7 +68,7 @@ def _split_runs(sentence: list[str]) -> list[tuple[list[str], bool]]:
         i += 1
         while i < n:
             tok = sentence[i]
-            if _is_cap(tok) or (
+            if (_is_cap(tok) and tok != "I") or (
                 tok.lower() in _CONNECTORS and i + 1 < n and _is_cap(sentence[i + 1]) and len(run) >= 1
             ):
                 run.append(tok)
@@ -82,6 +91,16 @@ def _clean(run: list[str], sentence_start: bool, named: set[str]) -> list[str]:
         and first not in named
         and (_everyday(first) or first.isupper())
         and not acronym
+    ):
+        words = words[1:]
+    # a title inside the run starts the name: "Labour MP Oona King" -> "Oona King"
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower().rstrip(".") in _TITLES and words[k + 1][:1].isupper():
+            words = words[k + 1 :]
+            break
+    # "British-born Australian Hew Griffiths": descriptions before the name
+    while len(words) > 2 and (
+        words[0].lower().endswith("-born") or (words[0].endswith(_DEMONYM) and _common(words[0]))
     ):
         words = words[1:]
     # drop leading titles and articles, and trailing connectors

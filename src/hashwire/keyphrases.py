@@ -31,6 +31,7 @@ from .stopwords import (
 
 _TOKEN = re.compile(
     r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., U.N.
+    r"|[A-Z]\.(?=\s+[A-Z][a-z])"  # a middle initial: George W. Bush
     r"|[A-Za-z0-9]+(?:[-'’&][A-Za-z0-9]+)*"
     r"|[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+"
     r"|[^\sA-Za-z0-9]"

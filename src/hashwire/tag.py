@@ -25,6 +25,7 @@ from .trending import related, trending
 __all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
 
 MIN_TAGS = 3
+ONE_OFF_PHRASE = 0.5
 MAX_CHARS = 2500  # hashtags read the title and the text up to about this length
 MAX_TOPICS = 1  # topic hashtags (#Earthquake) per article, see topics.py
 TOPIC_WEIGHT = 0.95  # a well-evidenced topic ranks just below the most salient name
@@ -39,7 +40,8 @@ WEAK_MODIFIERS = words_of(
 GENERIC_NOUNS = words_of(
     "officials official residents people patients analysts experts investors regulators scientists "
     "researchers actor actress players fans critics observers witnesses authorities sources police "
-    "leaders members workers families children women men viewers users customers"
+    "leaders members workers families children women men viewers users customers government chief group "
+    "law entry decision report statement move issue case spokesman spokeswoman"
 )
 TITLE_BOOST = 1.6  # an editor tags what the headline is about
 # keyphrase ranking damps title phrases (tuned for reader-assigned keyphrases); hashtags undo that
@@ -107,7 +109,12 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
             continue  # one-off, adjective-like or generic single words ("quirky", "officials")
         if words[0].lower() in WEAK_MODIFIERS or words[-1].lower() in WEAK_MODIFIERS:
             continue  # "largest investor", "full price": the phrase without the modifier competes
-        phrases.append(_Scored(words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False))
+        if len(words) > 1 and cand.count == 1 and not cand.in_title:
+            score *= ONE_OFF_PHRASE  # "rough ride", "immense scrutiny": said once, in passing
+        # the headline's emphasis counts for phrases the body repeats (not for its verbs: "escapes recession")
+        phrases.append(
+            _Scored(words, score * (_TITLE_FACTOR if cand.in_title and cand.count > 1 else 1.0), False)
+        )
     top_name = max((c.score for c in names), default=1.0)
     top_phrase = ranked[0][0] if ranked else 1.0
     for c in names:

@@ -25,7 +25,8 @@ _EN_TOPICS = {
     "Football": "football* striker* goalkeeper* midfielder* penalty-kick* league-title premier-league "
     "cup-final extra-time hat-trick equaliser equalizer",
     "Cricket": "cricket* wicket* batsman batsmen bowler* innings test-match*",
-    "Tennis": "tennis grand-slam wimbledon tiebreak* seeded",
+    "Tennis": "tennis wimbledon tiebreak* seeded forehand* backhand* baseline",
+    "Rugby": "rugby scrum* try-line six-nations fly-half lineout* conversion* tries",
     "Olympics": "olympic* olympics paralympic*",
     "ProductLaunch": "launch* unveil* new-model* new-device* preorder* pre-order* smartphone* handset* "
     "release-date on-sale",
@@ -40,7 +41,7 @@ _EN_TOPICS = {
     "Research": "study studies researcher* research* scientist* findings journal* peer-reviewed published-in",
     "DrugApproval": "drug* approv* regulator* medicines-agency clinical-trial* trial-results treatment* "
     "side-effect*",
-    "FilmPremiere": "premiere* film* red-carpet box-office screening* director* cast",
+    "FilmPremiere": "premiere* red-carpet world-premiere gala-screening* film-premiere*",
     "Rehab": "rehab* rehabilitation addiction* treatment-centre treatment-facility",
     "Strike": "strike* walkout* industrial-action picket* union-members",
     "Protest": "protest* protester* demonstrat* rally rallies march* riot*",
