@@ -57,3 +57,19 @@ def test_related_hashtags_by_co_occurrence() -> None:
     assert keys[0] == "missile"
     assert "football" not in keys and "arsenal" not in keys
     assert related("unknown", stories) == []
+
+
+def test_aliases_learned_from_co_occurrence() -> None:
+    from hashwire.trending import learn_aliases
+
+    stories = [
+        {"sergeylavrov", "lavrov", "northkorea"},
+        {"sergeylavrov", "lavrov"},
+        {"lavrov", "sergeylavrov", "moscow"},
+        {"lavrov"},
+        {"korea", "northkorea"},
+        {"korea", "southkorea"},
+        {"korea", "northkorea", "southkorea"},
+    ]
+    aliases = learn_aliases(stories)
+    assert aliases == {"lavrov": "sergeylavrov"}  # "korea" goes with two longer tags: no alias

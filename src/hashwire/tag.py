@@ -20,9 +20,18 @@ from .keyphrases import IN_TITLE, TITLE_PHRASE, keyphrases, ranked_candidates, t
 from .models import Article
 from .stopwords import AR_BOILERPLATE, AR_MONTHS, BOILERPLATE, MONTHS, WEEKDAYS, words_of
 from .topics import topic_tags
-from .trending import related, trending
+from .trending import learn_aliases, related, trending
 
-__all__ = ["CATEGORIES", "categorize", "hashtags", "keyphrases", "related", "tag_key", "trending"]
+__all__ = [
+    "CATEGORIES",
+    "categorize",
+    "hashtags",
+    "keyphrases",
+    "learn_aliases",
+    "related",
+    "tag_key",
+    "trending",
+]
 
 MIN_TAGS = 3
 ONE_OFF_PHRASE = 0.5

@@ -80,3 +80,37 @@ def related(tag_key: str, tag_sets: Iterable[Iterable[str]], *, limit: int = 8) 
         scored.append((k, round(score, 4)))
     scored.sort(key=lambda kv: (-kv[1], kv[0]))
     return scored[:limit]
+
+
+def learn_aliases(
+    tag_sets: Iterable[Iterable[str]], *, min_share: float = 0.6, min_together: int = 2
+) -> dict[str, str]:
+    """Aliases learned from co-occurrence: a tag that is a part of a longer tag ("lavrov" of "sergeylavrov",
+    "korea" of "northkorea") and appears with it in most of its stories is a short form of it.
+
+    `tag_sets` holds the lookup keys of each story's hashtags. Returns {short key: full key}; tags that go
+    with several longer tags about equally ("korea": "northkorea", "southkorea") keep their own page.
+    """
+    total: dict[str, int] = {}
+    together: dict[tuple[str, str], int] = {}
+    for tags in tag_sets:
+        keys = set(tags)
+        for k in keys:
+            total[k] = total.get(k, 0) + 1
+        for short in keys:
+            for full in keys:
+                if short != full and len(short) >= 3 and (full.endswith(short) or full.startswith(short)):
+                    together[(short, full)] = together.get((short, full), 0) + 1
+    best: dict[str, tuple[int, str]] = {}
+    runner_up: dict[str, int] = {}
+    for (short, full), n in together.items():
+        if n > best.get(short, (0, ""))[0]:
+            runner_up[short] = best.get(short, (0, ""))[0]
+            best[short] = (n, full)
+        else:
+            runner_up[short] = max(runner_up.get(short, 0), n)
+    return {
+        short: full
+        for short, (n, full) in best.items()
+        if n >= min_together and n >= min_share * total[short] and runner_up.get(short, 0) < n / 2
+    }
