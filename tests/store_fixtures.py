@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from hashwire.models import Article
@@ -50,8 +51,8 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
 
 
-def make_article(n: int, *, source_id: int | None = None, hours_ago: float = 0.0, **fields: object) -> Article:
-    values: dict[str, object] = {
+def make_article(n: int, *, source_id: int | None = None, hours_ago: float = 0.0, **fields: Any) -> Article:
+    values: dict[str, Any] = {
         "url": f"https://outlet{source_id or 0}.example/news/{n}",
         "title": f"Story number {n}",
         "text": f"Body of article {n}.\n\nSecond paragraph about harbour cranes {n}.",
