@@ -128,7 +128,7 @@ def tokenize(text: str) -> list[list[str]]:
 
 @lru_cache(maxsize=200_000)
 def _is_content_en(tok: str) -> bool:
-    if not tok[0].isalnum():
+    if not tok[0].isalnum() or len(tok) > 40:
         return False
     low = tok.lower()
     if low in EN_STOPWORDS or low in EN_VERBS or low in MONTHS or low in WEEKDAYS or _DIGITS.match(tok):
@@ -332,6 +332,8 @@ def _add_run(
         junk = True
         for j in range(i, min(n, i + max_words)):
             mid_form, last_form, alone_form, furniture = forms[j]
+            if j > i and mid_form == forms[j - 1][0]:
+                break  # "apple apple": a repeated word is a stutter or a list, not a phrase
             if j == i:
                 key = alone_form
                 prefix = mid_form
