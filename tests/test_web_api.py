@@ -129,3 +129,28 @@ def test_openapi_document_and_self_hosted_docs(client: Client) -> None:
     sources = [e.get("src") or e.get("href") for e in page.cssselect("script, link[rel=stylesheet]")]
     assert sources and all(s.startswith("/static/") for s in sources)  # nothing from a CDN
     assert client.get("/static/api-docs.js").status_code == 200
+
+
+def test_merged_story_redirects_in_api_and_feeds(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from hashwire.models import Story
+
+    store, _info = open_seeded(tmp_path / "merged.db")
+    try:
+        when = datetime(2026, 11, 1, tzinfo=UTC)
+        store.save_articles([], [Story(id="s-gone", title="", first_seen=when, last_seen=when, merged_into="s-port")])
+        client = Client(create_app(store, Config(environ={}), rate_limit=None))
+        api = client.get("/api/v1/stories/s-gone", follow_redirects=False)
+        assert api.status_code == 301 and api.headers["location"] == "/api/v1/stories/s-port"
+        feed = client.get("/en/story/s-gone/feed.xml", follow_redirects=False)
+        assert feed.status_code == 301 and feed.headers["location"] == "/en/story/s-port/feed.xml"
+    finally:
+        store.close()
+
+
+def test_api_category_filter_is_case_insensitive(client: Client) -> None:
+    exact = client.get("/api/v1/articles?category=Business").json()["items"]
+    lower = client.get("/api/v1/articles?category=business").json()["items"]
+    assert exact and [c["id"] for c in lower] == [c["id"] for c in exact]
+    assert client.get("/api/v1/stories?category=BUSINESS").json()["items"]

@@ -4,6 +4,7 @@ openapi.py and is browsable at /api/docs."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 from starlette.requests import Request
@@ -56,8 +57,8 @@ class Api:
                 raise NotFound("no such source")
             source_id = source.id
         query = ArticleQuery(hashtag=tag_key(p["hashtag"]) if p.get("hashtag") else None, source_id=source_id,
-                             category=p.get("category") or None, language=_language(request),
-                             story_id=p.get("story") or None, before=decode_cursor(p.get("before")),
+                             category=self.site.category_name(p["category"]) if p.get("category") else None,
+                             language=_language(request), story_id=p.get("story") or None, before=decode_cursor(p.get("before")),
                              limit=_limit(request))
         return ok(self.site.listing(query))
 
@@ -71,13 +72,17 @@ class Api:
         return ok(self.site.article(article))
 
     def stories(self, request: Request) -> Response:
-        return ok({"items": self.site.top_stories(_language(request), category=request.query_params.get("category"),
+        category = request.query_params.get("category")
+        return ok({"items": self.site.top_stories(_language(request),
+                                                  category=self.site.category_name(category) if category else None,
                                                   limit=_limit(request))})
 
     def story(self, request: Request) -> Response:
         story = self.site.store.get_story(request.path_params["id"])
         if story is None:
             raise NotFound("no such story")
+        if story.merged_into:
+            return RedirectResponse(f"/api/v1/stories/{quote(story.merged_into)}", status_code=301)
         return ok(self.site.story_page(story))
 
     def hashtag(self, request: Request) -> Response:
@@ -101,7 +106,8 @@ class Api:
         if not p.get("q", "").strip():
             raise BadRequest("q is required")
         return ok(search(self.site, p["q"], language=_language(request), source=p.get("source"),
-                         category=p.get("category"), hashtag=p.get("hashtag"), since=p.get("from"),
+                         category=self.site.category_name(p["category"]) if p.get("category") else None,
+                         hashtag=p.get("hashtag"), since=p.get("from"),
                          until=p.get("to"), order=p.get("order", "relevance"), page=int_param(request, "page", 1),
                          per_page=_limit(request)))
 

@@ -1,4 +1,5 @@
-"""Per-client rate limits: a token bucket per client address, answering 429 with Retry-After."""
+"""Per-client rate limits on the JSON API (/api/v1/): a token bucket per client address, answering 429
+with Retry-After. Pages and feeds are served from the response cache and are not limited."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class TokenBuckets:
 
 
 class RateLimitMiddleware:
-    """Limits requests under `prefixes` (the API and feeds) per client address."""
+    """Limits requests under `prefixes` (by default the JSON API) per client address."""
 
     def __init__(self, app: ASGIApp, *, rate: float, burst: int,
                  prefixes: tuple[str, ...] = ("/api/v1/",)) -> None:

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from ..errors import NotFound
 from .pages import lang_of
@@ -159,6 +159,9 @@ class Feeds:
         story = self.site.store.get_story(request.path_params["id"])
         if story is None:
             raise NotFound("no such story")
+        if story.merged_into:  # the story was folded into another: follow it, as the page does
+            path = request.url.path.replace(f"/story/{quote(story.id)}/", f"/story/{quote(story.merged_into)}/")
+            return RedirectResponse(path, status_code=301)
         data = self.site.story_page(story)
         items = sorted(data["articles"], key=_item_time, reverse=True)
         title = lang.t("full_coverage") + ": " + story.title
