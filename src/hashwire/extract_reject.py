@@ -69,12 +69,19 @@ def page_shape(tree: HtmlElement) -> PageShape:
     if body is None:
         return shape
     teasers = 0
-    for h in body.iter("h2", "h3", "h4"):
-        a = h.find(".//a")
-        if a is not None and a.get("href"):
-            ht = h.text_content().strip()
-            if ht and len(a.text_content().strip()) >= 0.7 * len(ht):
-                teasers += 1
+    for el in body.iter("h2", "h3", "h4", "li"):
+        text_len = len(el.text_content().strip())
+        if not text_len:
+            continue
+        parent = el.getparent()
+        if el.tag != "li" and parent is not None and (parent.tag == "a" or (
+                parent.getparent() is not None and parent.getparent().tag == "a")):
+            teasers += 1  # <a><img><h2>headline</h2></a>
+            continue
+        a = el.find(".//a")
+        if a is not None and a.get("href") and len(a.text_content().strip()) >= 0.6 * text_len \
+                and (el.tag != "li" or len(a.text_content().split()) >= 4):
+            teasers += 1
     shape.teaser_links = teasers
     shape.articles = sum(1 for _ in body.iter("article"))
     words = link_words = 0
@@ -127,8 +134,11 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     score += 1.5 * (short - 0.4) + 2.0 * (shape.link_density - 0.35)
     score += 1.0 if per_block < 15 else (0.0 if per_block < 30 else -0.5)
     score += 1.5 if meta.ld_types & LISTING_TYPES else 0.0
-    score += 0.5 if shape.teaser_links >= 8 else 0.0
+    if shape.teaser_links >= 8:
+        score += 0.5 + (1.0 if words < 12 * shape.teaser_links else 0.0)
     score -= 1.0 if words > 1500 else 0.0
+    long_paras = sum(1 for b in blocks if b.kind == "p" and b.words >= 60)
+    score -= 0.5 * min(long_paras, 4)  # running prose: an article's mark
     return score
 
 
@@ -144,7 +154,8 @@ def _url_kind(url: str) -> str:
     if (segs and (segs[-1] in _SEARCH_SEGMENTS or segs[0] in _SEARCH_SEGMENTS)) or \
             any(query.get(k) for k in _SEARCH_PARAMS):
         return "search_results"
-    if not segs or (len(segs) <= 2 and all(s in _SECTION_WORDS or s.startswith("index.") for s in segs)):
+    if not segs or (len(segs) <= 2 and segs[-1] in _SECTION_WORDS) or (
+            len(segs) <= 2 and all(s in _SECTION_WORDS or s.startswith("index.") for s in segs)):
         return "section_front"
     if segs[-1] in _TAG_SEGMENTS or (len(segs) >= 2 and segs[-2] in _TAG_SEGMENTS):
         return "tag_listing"
