@@ -150,7 +150,8 @@ def _is_content_ar(tok: str) -> bool:
     return tok not in AR_STOPWORDS and n not in _AR_STOP_NORMAL and n not in _AR_STOP_PREFIXED
 
 
-_AR_STOP_NORMAL = frozenset(normalize_arabic(w) for w in AR_STOPWORDS)
+# normalised forms, except where normalising makes a stopword a name ("على" -> "علي")
+_AR_STOP_NORMAL = frozenset(normalize_arabic(w) for w in AR_STOPWORDS) - {"علي"}
 _AR_STOP_PREFIXED = frozenset(p + w for w in _AR_STOP_NORMAL for p in ("و", "ف", "ب", "ل"))
 
 
@@ -226,7 +227,8 @@ def _arabic_chunks(run: list[str]) -> list[list[str]]:
 
 
 def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
-    """Words shaped like Arabic verbs (imperfect prefix ت/ي/ن, the past -ت ending, or a past form whose
+    """Words shaped like Arabic verbs (imperfect prefix ي, or ت/ن when the ي form occurs too, since
+    "تونس" and "نادي" are nouns; the past -ت ending; or a past form whose
     imperfect also occurs) that never take the article in this text: "رفعت", "تربط", "رفع" beside "يرفع".
     A word also written with "ال" here ("الدراسة") is a noun."""
     tokens = {tok for sentence in sentences for tok in sentence}
@@ -235,7 +237,8 @@ def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
         word = _strip_conjunction(tok)
         if len(word) < 3 or word.startswith("ال") or "ال" + word in tokens or "وال" + word in tokens:
             continue
-        if (word[0] in "تين" and len(word) in (3, 4, 5)) or (word.endswith("ت") and not word.endswith("ات")):
+        imperfect = word[0] == "ي" or (word[0] in "تن" and "ي" + word[1:] in tokens)
+        if (imperfect and len(word) in (3, 4, 5)) or (word.endswith("ت") and not word.endswith("ات")):
             verbs.add(tok)
         elif "ي" + word in tokens or "ت" + word in tokens or "ويت" + word[1:] in tokens:
             verbs.add(tok)  # the same root conjugated elsewhere ("رفع" beside "يرفع"): a past-tense verb
