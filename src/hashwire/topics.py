@@ -23,7 +23,8 @@ _EN_TOPICS = {
     "Merger": "merger* takeover* acquisition* acquire* buyout* combined-company deal-worth shareholders-approve",
     "CorruptionTrial": "corruption bribe* bribery embezzl* graft kickback* fraud-trial money-laundering",
     "Football": "football* striker* goalkeeper* midfielder* penalty-kick* league-title premier-league "
-    "cup-final extra-time hat-trick equaliser equalizer",
+    "cup-final extra-time hat-trick equaliser equalizer goal goals scored header* stoppage-time "
+    "second-half first-half clean-sheet kick-off",
     "Cricket": "cricket* wicket* batsman batsmen bowler* innings test-match*",
     "Tennis": "tennis wimbledon tiebreak* seeded forehand* backhand* baseline",
     "Rugby": "rugby scrum* try-line six-nations fly-half lineout* conversion* tries",
