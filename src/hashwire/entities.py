@@ -228,7 +228,15 @@ def _merge_aliases(entities: list[Entity]) -> list[Entity]:
             continue
         if len(ent.words) == 1:
             w = ent.words[0].lower()
-            owners = [m for m in multi if w in (m.words[-1].lower(), m.words[0].lower())]
+            # a person's surname or first name alone ("Lavrov", "Sergey"); not a place inside an
+            # organisation's name ("England" in "Bank of England", "Alaska" in "Alaska Department of ...")
+            owners = [
+                m
+                for m in multi
+                if len(m.words) <= 3
+                and not any(x.lower() in _CONNECTORS for x in m.words)
+                and w in (m.words[-1].lower(), m.words[0].lower())
+            ]
             if len(owners) == 1:
                 _fold(ent, owners[0])
                 continue

@@ -28,7 +28,7 @@ thereby therefore therein these they third this those though through throughout 
 too toward towards under until unless up upon us very via was we well were what whatever when whence
 whenever where whereas whereby wherever whether which while whither who whoever whole whom whose why will
 with within without would yet you your yours yourself yourselves mr mrs ms dr st jr sr inc co corp ltd
-yes oh ok okay etc eg ie vs via per worth amid amidst despite upon unlike till whilst onto
+yes oh ok okay etc eg ie vs via per worth outside inside near nearby amid amidst despite upon unlike till whilst onto
 two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
 thousands hundreds tens million millions billion billions trillion dozen dozens half
 new old other another certain various such own same different many few several more most less least
