@@ -19,7 +19,9 @@ def test_topic_needs_enough_evidence() -> None:
 
 
 def test_two_word_triggers() -> None:
-    evidence = topic_evidence("Central bank acts", "The central bank raised interest rates by 50 basis points.")
+    evidence = topic_evidence(
+        "Central bank acts", "The central bank raised interest rates by 50 basis points."
+    )
     assert evidence["InterestRates"] >= 3
 
 
