@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-day", type=int, default=5)
     parser.add_argument("--quiet", action="store_true", help="no line per kill")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the workers are killed on the way out
     with ExitStack() as stack:
         url = args.db_url
         if url.startswith(("postgresql://", "postgres://")):

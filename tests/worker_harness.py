@@ -26,7 +26,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -52,6 +52,7 @@ class CountingServer:
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[tuple[str, int]] = Counter()
         self.in_flight = 0
+        self.first_request = 0.0  # time.monotonic() of the first request served
         self.last_done = 0.0
         self._lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
@@ -74,6 +75,7 @@ class CountingServer:
             with self._lock:
                 self.requests[request.path] += 1
                 self.in_flight += 1
+                self.first_request = self.first_request or time.monotonic()
             status = 0
             try:
                 response = await handler(request)
@@ -266,6 +268,11 @@ def store_problems(store: Store, acknowledged: set[str], *, deep: bool) -> list[
     return problems
 
 
+def round_done(store: Store) -> bool:
+    now = datetime.now(UTC)
+    return all(s.next_fetch_at is not None and s.next_fetch_at > now for s in store.list_sources())
+
+
 def release_and_make_due(store: Store, when: datetime) -> None:
     """What lease expiry does for a dead worker's claims, and a poll time that has come for every source."""
     for source in store.list_sources():
@@ -304,7 +311,7 @@ class CrashReport:
 
 
 def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days: int = 1, per_day: int = 5,
-              startup_share: float = 0.4, max_wait: float = 0.5, startup_window: float = 2.5, deep_every: int = 10,
+              startup_share: float = 0.45, max_wait: float = 0.3, startup_window: float = 2.5, deep_every: int = 10,
               acks_first: bool = True, log: Callable[[str], None] | None = None) -> CrashReport:
     """Kill `kills` workers, checking the store after each; then crawl once completely and score the store.
 
@@ -312,7 +319,7 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
     appears step by step, one step per round, so each round has new pages to fetch and articles to save.
     A share `startup_share` of the kills land in the first `startup_window` seconds (imports, migrations,
     warming the indexes, claiming); the rest up to `max_wait` seconds after the worker's first request, most
-    of them after letting one or two batches commit (`acks_first`) so that every round makes progress."""
+    of them after letting a batch commit (`acks_first`) so that every round makes progress."""
     rng = random.Random(seed)
     report = CrashReport()
     started = time.monotonic()
@@ -323,13 +330,10 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
                     clock=lambda: clock[0])
     env = worker_env(per_host_concurrency=1, concurrency=2)
     acknowledged: set[str] = set()
-    with CountingServer(room) as server, tempfile.TemporaryFile("w+") as errors:
-        store = open_store(db_url)
-        try:
-            for url in server.feed_urls:
-                add_source_url(store, url)
-        finally:
-            store.close()
+    with CountingServer(room) as server, tempfile.TemporaryFile("w+") as errors, \
+            closing(open_store(db_url)) as observer:  # reads the sources' state while a worker runs
+        for url in server.feed_urls:
+            add_source_url(observer, url)
         step = timedelta(days=days) / max(1, kills)
         for k in range(kills):
             clock[0] = start + step * (k + 1)
@@ -342,9 +346,11 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
                     deadline = time.monotonic() + 20
                     while server.total() == before and worker.proc.poll() is None and time.monotonic() < deadline:
                         time.sleep(0.01)
-                    # let 0-2 batches commit first (progress), unless the worker has gone quiet (nothing new)
-                    for _ in range(rng.choice((0, 1, 1, 2)) if acks_first else 0):
-                        while not worker.wait_ack(0.05) and server.busy(0.5) and time.monotonic() < deadline:
+                    # 2 rounds in 3 let a batch commit first (progress), unless the worker has done every
+                    # source of the round (each saved state has its next poll time in the future)
+                    for _ in range(rng.choice((0, 1, 1)) if acks_first else 0):
+                        while (not worker.wait_ack(0.05) and worker.proc.poll() is None
+                               and time.monotonic() < deadline and not round_done(observer)):
                             pass
                     time.sleep(rng.uniform(0.0, max_wait))
                 first_request = server.total() > before
