@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
                                                      "default a fresh SQLite file in a temporary directory")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--outlets", type=int, default=8)
-    parser.add_argument("--per-day", type=int, default=5)
+    parser.add_argument("--per-day", type=int, default=0,
+                        help="articles per outlet a day (default: about one new article per kill, at least 5)")
     parser.add_argument("--quiet", action="store_true", help="no line per kill")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the workers are killed on the way out
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         elif not url:
             url = f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory())}/crash.db"
         print(f"store: {url}", flush=True)
-        report = run_crash(url, args.kills, seed=args.seed, outlets=args.outlets, per_day=args.per_day,
+        report = run_crash(url, args.kills, seed=args.seed, outlets=args.outlets,
+                           per_day=args.per_day or max(5, args.kills // (2 * args.outlets)),
                            log=None if args.quiet else (lambda line: print(line, flush=True)))
     print(json.dumps(report.summary(), indent=2))
     print(f"kills {report.kills} (start-up {report.kills_at_startup}, mid-crawl {report.kills_mid_crawl}, "

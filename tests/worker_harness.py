@@ -194,7 +194,8 @@ class Worker:
 
 
 @contextmanager
-def workers_running(db_url: str, n: int, env: dict[str, str], log: IO[str], *, idle: float = 0.2) -> Iterator[list[Worker]]:
+def workers_running(db_url: str, n: int, env: dict[str, str], log: IO[str], *,
+                    idle: float = 0.2) -> Iterator[list[Worker]]:
     """n workers; every one is killed on exit, whatever happened."""
     started: list[Worker] = []
     try:
@@ -297,9 +298,9 @@ class CrashReport:
     seconds: float = 0.0
 
     def summary(self) -> dict[str, Any]:
-        keys = ("articles_expected", "articles_found", "missing", "rows", "duplicates_folded", "copies", "fold_recall", "fold_precision",
-                "stories", "stories_expected", "story_pairwise_precision", "story_pairwise_recall",
-                "story_pairwise_f1")
+        keys = ("articles_expected", "articles_found", "missing", "rows", "duplicates_folded", "copies",
+                "fold_recall", "fold_precision", "stories", "stories_expected", "story_pairwise_precision",
+                "story_pairwise_recall", "story_pairwise_f1")
         return {"kills": self.kills, "kills_at_startup": self.kills_at_startup,
                 "kills_mid_crawl": self.kills_mid_crawl, "kills_after_acks": self.kills_after_acks,
                 "acks": self.acks, "acknowledged": self.acknowledged, "exited_early": self.exited_early,
@@ -311,12 +312,12 @@ class CrashReport:
 
 
 def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days: int = 1, per_day: int = 5,
-              startup_share: float = 0.45, max_wait: float = 0.3, startup_window: float = 2.5, deep_every: int = 10,
-              acks_first: bool = True, log: Callable[[str], None] | None = None) -> CrashReport:
+              startup_share: float = 0.45, max_wait: float = 0.3, startup_window: float = 2.5,
+              deep_every: int = 10, acks_first: bool = True, log: Callable[[str], None] | None = None) -> CrashReport:
     """Kill `kills` workers, checking the store after each; then crawl once completely and score the store.
 
-    The newsroom publishes for `2 * days` days: the first half is visible at the start, the second
-    appears step by step, one step per round, so each round has new pages to fetch and articles to save.
+    The newsroom publishes for `2 * days` days; its clock moves so that each round sees about
+    `len(room) / kills` more articles than the last, so every round has new pages to fetch and articles to save.
     A share `startup_share` of the kills land in the first `startup_window` seconds (imports, migrations,
     warming the indexes, claiming); the rest up to `max_wait` seconds after the worker's first request, most
     of them after letting a batch commit (`acks_first`) so that every round makes progress."""
@@ -334,9 +335,10 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
             closing(open_store(db_url)) as observer:  # reads the sources' state while a worker runs
         for url in server.feed_urls:
             add_source_url(observer, url)
-        step = timedelta(days=days) / max(1, kills)
+        # the k-th round sees the first (k + 1) / kills of the articles: new ones to ingest in every round
+        times = sorted(datetime.fromisoformat(r["published"]) for r in room.articles(as_of=real_now))
         for k in range(kills):
-            clock[0] = start + step * (k + 1)
+            clock[0] = times[max(0, min(len(times), (k + 1) * len(times) // kills) - 1)]
             worker = Worker(db_url, env, errors)
             try:
                 before = server.total()
