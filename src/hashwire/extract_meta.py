@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
-from hashwire.extract_names import byline_names, clean_authors, split_authors
+from hashwire.extract_names import byline_chunks_names, clean_authors, split_authors
 from hashwire.extract_title import choose_title
 
 ARTICLE_TYPES = frozenset(
@@ -161,10 +161,10 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
             names = el.xpath('.//*[@itemprop="name"]')
             if names:
                 target = names[0]
-        text = " ".join(" ".join(target.itertext()).split())
-        if not text or len(text) > 160:
+        chunks = list(target.itertext())
+        if not chunks or sum(len(c) for c in chunks) > 400:
             continue
-        authors = byline_names(text)
+        authors = byline_chunks_names(chunks)
         if authors:
             return authors[:6]
     return []
@@ -184,6 +184,56 @@ def _visible_date(tree: HtmlElement) -> datetime | None:
         if dt is not None:
             return dt
     return None
+
+
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|first_publication_date|'
+    r'publicationDate|date_published|pubDate|publish_date|releaseDate)"\s*:\s*"([^"]{8,40})"'
+)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
+
+
+def _script_date(tree: HtmlElement) -> datetime | None:
+    """A publication date in a page's embedded JSON state (single-page apps keep it there)."""
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if "ublish" not in text and "pubDate" not in text and "release" not in text:
+            continue
+        m = _SCRIPT_DATE.search(text)
+        if m:
+            dt = parse_date(m.group(1))
+            if dt:
+                return dt
+    return None
+
+
+def _text_date(tree: HtmlElement) -> datetime | None:
+    """A date standing alone in a short piece of text near the headline ("Published on July 18, 2025")."""
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    h1 = body.find(".//h1")
+    started = h1 is None
+    seen = 0
+    fallback = None
+    for el in body.iter():
+        if el is h1:
+            started = True
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        seen += 1
+        if seen > 300:
+            break
+        text = (el.text or "").strip()
+        if not 6 <= len(text) <= 60 or len(text.split()) > 8:
+            continue
+        dt = parse_text_date(text)
+        if dt is None:
+            continue
+        if not _UPDATED_LABEL.search(text):
+            return dt
+        fallback = fallback or dt
+    return fallback
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -247,7 +297,7 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
             if published:
                 break
     if published is None:
-        published = url_date(url) or _visible_date(tree)
+        published = url_date(url) or _visible_date(tree) or _script_date(tree) or _text_date(tree)
     pm.published = published
     for value in (_text(article.get("dateModified")), meta.get("article:modified_time", ""),
                   meta.get("og:updated_time", ""), meta.get("datemodified", ""), meta.get("last-modified", "")):

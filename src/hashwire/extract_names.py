@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _BY_PREFIX = re.compile(
@@ -11,8 +12,8 @@ _BY_PREFIX = re.compile(
 )
 # Where a byline stops naming people: dates, reading times, roles after a bar, "Updated ..."
 _BYLINE_END = re.compile(
-    r"(?:\s[|•·]\s?|\s?[|•·]\s|\s[-–—]\s(?=\S*\s?\d)|[|•·]|(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|"
-    r"Edited|Fact|Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)|\b(?:published|updated|last updated|posted|"
+    r"(?:\s[|•·]\s?|\s?[|•·]\s|\s[-–—]\s(?=\S*\s?\d)|[|•·]|(?-i:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|"
+    r"Edited|Fact|Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b))|\b(?:published|updated|last updated|posted|"
     r"reviewed by|edited by|fact[- ]checked|medically reviewed|on \d|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)|\d+ min|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}\b|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}\b))",
@@ -26,7 +27,8 @@ _NOT_NAME = re.compile(
     r"(?:https?:|www\.|@|\d{3,}|\bupdated\b|\bpublished\b|\bminutes?\b|\bread\b|\bshare\b|\bfollow\b|"
     r"\bcomments?\b|\bposted\b|\bphoto\b|\bimage\b|\bcredit\b|\bgetty\b|\bshutterstock\b|\bclick\b|"
     r"\bsubscribe\b|\bmin\b|\bago\b|\bview all\b|\bmore\b|\barticles?\b|\bprofile\b|\bcontributor\b|"
-    r"\bemail\b|\btwitter\b|\bfacebook\b|\blinkedin\b|\bstaff writer\b|\bcontent\b|\bposts\b)",
+    r"\bemail\b|\btwitter\b|\bfacebook\b|\blinkedin\b|\bstaff writer\b|\bcontent\b|\bposts\b|\bbio\b|\bcite\b|"
+    r"\bwebpage\b|\bprint\b|\bverified\b|\bsponsored\b|\btrending\b|\bguides\b|\bstrategy\b)",
     re.I,
 )
 _TRAILING_ROLE = re.compile(
@@ -45,6 +47,28 @@ def split_authors(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_CONNECTOR = re.compile(r"^(?:and|und|et|y|&|,|;)\s", re.I)
+
+
+def byline_chunks_names(chunks: list[str]) -> list[str]:
+    """Names from the text pieces of a byline element: the first piece naming someone, joined with
+    the pieces that continue it ("and John Roe"); roles and dates in later pieces are left out."""
+    pieces = [" ".join(c.split()) for c in chunks]
+    pieces = [p for p in pieces if p]
+    for i, piece in enumerate(pieces):
+        if _LABEL_ONLY.match(piece.strip(" :")) or not byline_names(piece):
+            continue
+        text = piece
+        for nxt in pieces[i + 1:]:
+            if _CONNECTOR.match(nxt + " ") or text.rstrip().endswith((",", "&", " and")):
+                text += " " + nxt
+            else:
+                break
+        return byline_names(text)
+    return []
+
+
 def byline_names(text: str) -> list[str]:
     """Names in visible byline text, which often runs on into dates, roles and reading times."""
     text = " ".join(text.split())
@@ -60,7 +84,7 @@ def byline_names(text: str) -> list[str]:
 
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    if not 1 <= len(words) <= 8 or len(name) > 80 or _LABEL_ONLY.match(name):
+    if not 1 <= len(words) <= 8 or len(name) > 80 or len(name) < 2 or _LABEL_ONLY.match(name):
         return False
     if _NOT_NAME.search(name):
         return False
@@ -72,6 +96,8 @@ def clean_authors(names: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in names:
+        raw = html.unescape(raw) if "&" in raw else raw
+        raw = _PRIVATE_USE.sub("", raw)  # icon-font glyphs
         name = _BY_PREFIX.sub("", " ".join(raw.split())).strip(" .,:;|-–—·•")
         role_free = _TRAILING_ROLE.sub("", name).strip(" ,|-–—")
         if role_free and len(role_free.split()) >= 2:
