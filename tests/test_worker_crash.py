@@ -34,12 +34,13 @@ def _assert_sound(report: CrashReport, kills: int) -> None:
 @pytest.mark.slow
 def test_sqlite_worker_survives_50_kills(tmp_path: Path) -> None:
     assert HASHWIRE.exists(), f"{HASHWIRE} is not installed (pip install -e .)"
-    report = run_crash(f"sqlite:///{tmp_path / 'crash.db'}", 50, seed=11)
+    # process start-up (about 3 s of imports here) is most of a round, so half the kills land in it
+    report = run_crash(f"sqlite:///{tmp_path / 'crash.db'}", 50, seed=11, startup_share=0.5)
     _assert_sound(report, 50)
     assert report.integrity == "ok"
     # the kills were spread from start-up to the middle of ingestion, and acknowledged work survived them
     assert report.kills_at_startup >= 5 and report.kills_mid_crawl >= 10, report.summary()
-    assert report.kills_after_acks >= 10 and report.acknowledged >= 40, report.summary()
+    assert report.kills_after_acks >= 10 and report.acknowledged >= 25, report.summary()
 
 
 @pytest.mark.slow
@@ -48,6 +49,6 @@ def test_postgres_worker_survives_10_kills() -> None:
     if reason := postgres_unreachable():
         pytest.skip(reason)
     with postgres_schema() as url:
-        report = run_crash(url, 10, seed=5)
+        report = run_crash(url, 10, seed=5, startup_share=0.5)
     _assert_sound(report, 10)
     assert report.kills_after_acks >= 2, report.summary()
