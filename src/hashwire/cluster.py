@@ -26,8 +26,8 @@ QUERY_TERMS = 16  # terms an article looks stories up by
 YEAR_PENALTY = 0.6  # similarity kept when an article's years disagree with its story's
 YEAR_SHARE = 0.25  # a year counts for a story when this share of its articles mention it
 STORY_NAMES = 150  # names and figures kept per story
-NAME_GATE = 0.1  # below this names-and-figures similarity a story is an unlikely match
-NAME_PENALTY = 0.5  # similarity kept then
+NAME_GATE = 0.4  # below this names-and-figures similarity a story is not a match
+NAME_PENALTY = 0.0  # similarity kept then: a look-alike event with other places and people is another story
 NAME_SHARE = 0.5  # weight of the names-and-figures similarity
 
 
@@ -62,7 +62,7 @@ class StoryIndex:
     """The open stories of the last `window_hours`, held in memory; rebuilt with `restore`."""
 
     def __init__(self, window_hours: float = 72, *, threshold: float = 0.2,
-                 young_threshold: float = 0.35, merge_threshold: float = 0.35) -> None:
+                 young_threshold: float = 0.35, merge_threshold: float = 0.45) -> None:
         self.window = timedelta(hours=window_hours)
         self.threshold = threshold
         self.young_threshold = max(young_threshold, threshold)
