@@ -1,4 +1,4 @@
-"""SIGKILL the real `hashwire worker` at random moments while it ingests a live newsroom, then check the store.
+"""SIGKILL the real `hashwire worker` at random moments while it ingests a live newsroom; check the store.
 
 After every kill the store passes its integrity check and holds every acknowledged article; after the
 last kill one complete `hashwire crawl` leaves exactly the newsroom's articles, each once, with copies

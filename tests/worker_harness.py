@@ -70,8 +70,9 @@ class CountingServer:
         app = build_app(self.room)
 
         @web.middleware
-        async def count(request: web.Request,
-                        handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        async def count(
+            request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+        ) -> web.StreamResponse:
             with self._lock:
                 self.requests[request.path] += 1
                 self.in_flight += 1
@@ -137,7 +138,16 @@ class Worker:
     """One `hashwire worker --print-acks` process; its ack lines are read by a thread into a queue."""
 
     def __init__(self, db_url: str, env: dict[str, str], log: IO[str], *, idle: float = 0.2) -> None:
-        cmd = [str(HASHWIRE), "--db", db_url, "--allow-private", "worker", "--print-acks", "--idle", str(idle)]
+        cmd = [
+            str(HASHWIRE),
+            "--db",
+            db_url,
+            "--allow-private",
+            "worker",
+            "--print-acks",
+            "--idle",
+            str(idle),
+        ]
         self.started = time.monotonic()
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
         self.lines: queue.Queue[str | None] = queue.Queue()
@@ -194,8 +204,9 @@ class Worker:
 
 
 @contextmanager
-def workers_running(db_url: str, n: int, env: dict[str, str], log: IO[str], *,
-                    idle: float = 0.2) -> Iterator[list[Worker]]:
+def workers_running(
+    db_url: str, n: int, env: dict[str, str], log: IO[str], *, idle: float = 0.2
+) -> Iterator[list[Worker]]:
     """n workers; every one is killed on exit, whatever happened."""
     started: list[Worker] = []
     try:
@@ -247,7 +258,9 @@ def duplication_problems(store: Store) -> list[str]:
     if counts.get("articles", 0) + counts.get("duplicates", 0) != len(rows):
         problems.append(f"counts {counts} disagree with {len(rows)} rows listed")
     if "appearances" in counts and counts["appearances"] != sum(seen.values()):
-        problems.append(f"{counts['appearances']} appearances stored, {sum(seen.values())} reachable from articles")
+        problems.append(
+            f"{counts['appearances']} appearances stored, {sum(seen.values())} reachable from articles"
+        )
     return problems
 
 
@@ -298,26 +311,59 @@ class CrashReport:
     seconds: float = 0.0
 
     def summary(self) -> dict[str, Any]:
-        keys = ("articles_expected", "articles_found", "missing", "rows", "duplicates_folded", "copies",
-                "fold_recall", "fold_precision", "stories", "stories_expected", "story_pairwise_precision",
-                "story_pairwise_recall", "story_pairwise_f1")
-        return {"kills": self.kills, "kills_at_startup": self.kills_at_startup,
-                "kills_mid_crawl": self.kills_mid_crawl, "kills_after_acks": self.kills_after_acks,
-                "acks": self.acks, "acknowledged": self.acknowledged, "exited_early": self.exited_early,
-                "integrity": self.integrity, "problems": self.problems[:20],
-                "score": {k: (round(v, 3) if isinstance(v, float) else v)
-                          for k, v in self.score.items() if k in keys},
-                "truth_failures": self.truth_failures, "final_crawl": self.final_crawl,
-                "seconds": round(self.seconds, 1)}
+        keys = (
+            "articles_expected",
+            "articles_found",
+            "missing",
+            "rows",
+            "duplicates_folded",
+            "copies",
+            "fold_recall",
+            "fold_precision",
+            "stories",
+            "stories_expected",
+            "story_pairwise_precision",
+            "story_pairwise_recall",
+            "story_pairwise_f1",
+        )
+        return {
+            "kills": self.kills,
+            "kills_at_startup": self.kills_at_startup,
+            "kills_mid_crawl": self.kills_mid_crawl,
+            "kills_after_acks": self.kills_after_acks,
+            "acks": self.acks,
+            "acknowledged": self.acknowledged,
+            "exited_early": self.exited_early,
+            "integrity": self.integrity,
+            "problems": self.problems[:20],
+            "score": {
+                k: (round(v, 3) if isinstance(v, float) else v) for k, v in self.score.items() if k in keys
+            },
+            "truth_failures": self.truth_failures,
+            "final_crawl": self.final_crawl,
+            "seconds": round(self.seconds, 1),
+        }
 
 
-def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days: int = 1, per_day: int = 5,
-              startup_share: float = 0.45, max_wait: float = 0.3, startup_window: float = 2.5,
-              deep_every: int = 10, acks_first: bool = True, log: Callable[[str], None] | None = None) -> CrashReport:
+def run_crash(
+    db_url: str,
+    kills: int,
+    *,
+    seed: int = 7,
+    outlets: int = 8,
+    days: int = 1,
+    per_day: int = 5,
+    startup_share: float = 0.45,
+    max_wait: float = 0.3,
+    startup_window: float = 2.5,
+    deep_every: int = 10,
+    acks_first: bool = True,
+    log: Callable[[str], None] | None = None,
+) -> CrashReport:
     """Kill `kills` workers, checking the store after each; then crawl once completely and score the store.
 
     The newsroom publishes for `2 * days` days; its clock moves so that each round sees about
-    `len(room) / kills` more articles than the last, so every round has new pages to fetch and articles to save.
+    `len(room) / kills` more articles than the last: every round has new pages to fetch and articles to save.
     A share `startup_share` of the kills land in the first `startup_window` seconds (imports, migrations,
     warming the indexes, claiming); the rest up to `max_wait` seconds after the worker's first request, most
     of them after letting a batch commit (`acks_first`) so that every round makes progress."""
@@ -327,12 +373,16 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
     real_now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     start = real_now - timedelta(days=days)
     clock = [start]
-    room = Newsroom(seed=seed, outlets=outlets, days=days, per_day=per_day, now=start, live=True,
-                    clock=lambda: clock[0])
+    room = Newsroom(
+        seed=seed, outlets=outlets, days=days, per_day=per_day, now=start, live=True, clock=lambda: clock[0]
+    )
     env = worker_env(per_host_concurrency=1, concurrency=2)
     acknowledged: set[str] = set()
-    with CountingServer(room) as server, tempfile.TemporaryFile("w+") as errors, \
-            closing(open_store(db_url)) as observer:  # reads the sources' state while a worker runs
+    with (
+        CountingServer(room) as server,
+        tempfile.TemporaryFile("w+") as errors,
+        closing(open_store(db_url)) as observer,
+    ):  # reads the sources' state while a worker runs
         for url in server.feed_urls:
             add_source_url(observer, url)
         # the k-th round sees the first (k + 1) / kills of the articles: new ones to ingest in every round
@@ -346,13 +396,21 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
                     time.sleep(rng.uniform(0.0, startup_window))
                 else:
                     deadline = time.monotonic() + 20
-                    while server.total() == before and worker.proc.poll() is None and time.monotonic() < deadline:
+                    while (
+                        server.total() == before
+                        and worker.proc.poll() is None
+                        and time.monotonic() < deadline
+                    ):
                         time.sleep(0.01)
                     # 2 rounds in 3 let a batch commit first (progress), unless the worker has done every
                     # source of the round (each saved state has its next poll time in the future)
                     for _ in range(rng.choice((0, 1, 1)) if acks_first else 0):
-                        while (not worker.wait_ack(0.05) and worker.proc.poll() is None
-                               and time.monotonic() < deadline and not round_done(observer)):
+                        while (
+                            not worker.wait_ack(0.05)
+                            and worker.proc.poll() is None
+                            and time.monotonic() < deadline
+                            and not round_done(observer)
+                        ):
                             pass
                     time.sleep(rng.uniform(0.0, max_wait))
                 first_request = server.total() > before
@@ -377,16 +435,25 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
             finally:
                 store.close()
             if log:
-                log(f"kill {k + 1}/{kills}: {len(worker.acks)} acks ({len(acknowledged)} total), "
+                log(
+                    f"kill {k + 1}/{kills}: {len(worker.acks)} acks ({len(acknowledged)} total), "
                     f"{'mid-crawl' if mid_crawl else 'start-up' if not first_request else 'between requests'}"
-                    f"{', ' + '; '.join(problems) if problems else ''}")
+                    f"{', ' + '; '.join(problems) if problems else ''}"
+                )
         clock[0] = datetime.now(UTC)
         crawl_started = time.monotonic()
-        final = subprocess.run([str(HASHWIRE), "--db", db_url, "--allow-private", "crawl"], env=env,
-                               capture_output=True, text=True, timeout=600, check=False)
+        final = subprocess.run(
+            [str(HASHWIRE), "--db", db_url, "--allow-private", "crawl"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         summary = [line for line in final.stdout.splitlines() if "sources" in line and "new articles" in line]
         report.final_crawl = f"exit {final.returncode} in {time.monotonic() - crawl_started:.1f}s: " + (
-            summary[-1].strip() if summary else final.stderr[-300:])
+            summary[-1].strip() if summary else final.stderr[-300:]
+        )
         if final.returncode != 0:
             report.problems.append(f"final crawl failed: {final.stderr[-500:]}")
         store = open_store(db_url)
@@ -404,5 +471,7 @@ def run_crash(db_url: str, kills: int, *, seed: int = 7, outlets: int = 8, days:
 
 if __name__ == "__main__":  # a quick look: python tests/worker_harness.py [kills]
     with tempfile.TemporaryDirectory() as tmp:
-        result = run_crash(f"sqlite:///{tmp}/crash.db", int(sys.argv[1]) if len(sys.argv) > 1 else 5, log=print)
+        result = run_crash(
+            f"sqlite:///{tmp}/crash.db", int(sys.argv[1]) if len(sys.argv) > 1 else 5, log=print
+        )
     print(result.summary())
