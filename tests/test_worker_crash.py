@@ -32,6 +32,7 @@ def _assert_sound(report: CrashReport, kills: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # about 2 minutes here; a loaded machine makes every process start-up slower
 def test_sqlite_worker_survives_50_kills(tmp_path: Path) -> None:
     assert HASHWIRE.exists(), f"{HASHWIRE} is not installed (pip install -e .)"
     # process start-up (about 3 s of imports here) is most of a round, so half the kills land in it
@@ -45,6 +46,7 @@ def test_sqlite_worker_survives_50_kills(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.postgres
+@pytest.mark.timeout(600)
 def test_postgres_worker_survives_10_kills() -> None:
     if reason := postgres_unreachable():
         pytest.skip(reason)
