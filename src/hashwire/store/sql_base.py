@@ -19,8 +19,8 @@ T = TypeVar("T")
 # RANK_CANDIDATES_MAX, when filters leave the page short): a term found in half of a million articles
 # costs the same as one found in 5,000, and a rare term is always searched in full. Recency order looks
 # at up to RECENT_CANDIDATES_MAX newest matches.
-RANK_CANDIDATES = 1000
-RANK_CANDIDATES_MAX = 16_000
+RANK_CANDIDATES = 400
+RANK_CANDIDATES_MAX = 25_600
 RECENT_CANDIDATES_MAX = 50_000
 RECENCY_HOURS = 72.0  # relevance is divided by (1 + age in hours / 72)
 
