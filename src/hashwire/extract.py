@@ -54,14 +54,29 @@ def _parse(html: str) -> HtmlElement:
     return tree
 
 
-def _main_blocks(tree: HtmlElement, url: str) -> list[Block]:
-    doc: Any = trafilatura.bare_extraction(
-        tree, url=url or None, with_metadata=False, include_comments=False, include_tables=True,
+def _run_base(tree: HtmlElement, url: str, *, fast: bool) -> Any:
+    return trafilatura.bare_extraction(
+        tree, url=url or None, fast=fast, with_metadata=False, include_comments=False, include_tables=True,
         include_formatting=False, include_links=False, include_images=False,
     )
+
+
+def _main_blocks(tree: HtmlElement, url: str, page_words: int = 0) -> list[Block]:
+    """The base extractor's main text as blocks. Its fast path first; the full cascade (comparison
+    with other algorithms) only when the fast result covers little of the page's text."""
+    doc: Any = _run_base(tree, url, fast=True)
+    words = len(doc.text.split()) if doc is not None and doc.text else 0
+    if words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * page_words:
+        full = _run_base(tree, url, fast=False)
+        if full is not None and full.text and len(full.text.split()) >= words:
+            doc = full
     if doc is None or getattr(doc, "body", None) is None:
         return []
     return body_blocks(doc.body)
+
+
+FULL_CASCADE_MIN_WORDS = 250
+FULL_CASCADE_SHARE = 0.3
 
 
 def _section(url: str, meta: PageMeta) -> str:
@@ -93,7 +108,7 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)
         title = title or feed_title
-    blocks = _main_blocks(tree, url)
+    blocks = _main_blocks(tree, url, shape.words)
     authors = meta.authors or (list(hints.authors) if hints else [])
     blocks = clean_blocks(blocks, title=title, authors=authors, published=meta.published)
     text = clean_text("\n\n".join(b.text for b in blocks if b.text))
@@ -136,6 +151,12 @@ def extract_for_eval(html: str, url: str) -> dict[str, Any]:
     try:
         ex = extract_full(html, url)
     except NotAnArticle:
-        return {"text": "", "title": "", "author": "", "date": ""}
+        # not an article, but what the page says about itself is still scored
+        try:
+            meta = read_meta(_parse(html), url)
+        except NotAnArticle:
+            return {"text": "", "title": "", "author": "", "date": ""}
+        day = meta.published.date().isoformat() if meta.published else ""
+        return {"text": "", "title": meta.title, "author": "; ".join(meta.authors), "date": day}
     art = ex.article
     return {"text": art.text, "title": art.title, "author": "; ".join(art.authors), "date": ex.published_local}

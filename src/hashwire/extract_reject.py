@@ -63,47 +63,27 @@ class PageShape:
         return self.link_words / self.words if self.words else 1.0
 
 
+_TEXT_XPATH = ".//text()[not(parent::script or parent::style or parent::noscript or parent::template)]"
+_HEADING_TEASERS = (".//*[self::h2 or self::h3 or self::h4][parent::a or parent::*/parent::a"
+                    " or .//a[@href][string-length(normalize-space(.)) >= 0.6 * string-length("
+                    "normalize-space(ancestor::*[self::h2 or self::h3 or self::h4][1]))]]")
+_ITEM_TEASERS = ".//li[.//a[@href][string-length(normalize-space(.)) > 20]]"
+
+
 def page_shape(tree: HtmlElement) -> PageShape:
+    """Counts over the raw page: XPath returning strings and numbers, so no element objects are made."""
     shape = PageShape()
     body = tree.find(".//body")
     if body is None:
         return shape
-    teasers = 0
-    for el in body.iter("h2", "h3", "h4", "li"):
-        text_len = len(el.text_content().strip())
-        if not text_len:
-            continue
-        parent = el.getparent()
-        if el.tag != "li" and parent is not None and (parent.tag == "a" or (
-                parent.getparent() is not None and parent.getparent().tag == "a")):
-            teasers += 1  # <a><img><h2>headline</h2></a>
-            continue
-        a = el.find(".//a")
-        if a is not None and a.get("href") and len(a.text_content().strip()) >= 0.6 * text_len \
-                and (el.tag != "li" or len(a.text_content().split()) >= 4):
-            teasers += 1
-    shape.teaser_links = teasers
-    shape.articles = sum(1 for _ in body.iter("article"))
-    words = link_words = 0
-    for el in body.iter():
-        tag = el.tag
-        if tag in ("script", "style", "noscript", "template") or not isinstance(tag, str):
-            continue
-        for chunk in (el.text,):
-            if chunk:
-                n = len(chunk.split())
-                words += n
-                if tag == "a" or (el.getparent() is not None and el.getparent().tag == "a"):
-                    link_words += n
-        if el.tail:
-            n = len(el.tail.split())
-            words += n
-            parent = el.getparent()
-            if parent is not None and parent.tag == "a":
-                link_words += n
-    shape.words, shape.link_words = words, link_words
-    h1 = body.find(".//h1")
-    shape.h1 = " ".join(h1.text_content().split()) if h1 is not None else ""
+    shape.words = sum(len(t.split()) for t in body.xpath(_TEXT_XPATH))
+    shape.link_words = sum(len(t.split()) for t in body.xpath(".//a//text()"))
+    shape.teaser_links = int(body.xpath(f"count({_HEADING_TEASERS})")) + sum(
+        1 for li in body.xpath(_ITEM_TEASERS)
+        if len(li.xpath("string(.//a[@href])").split()) >= 4
+        and len(li.xpath("string(.//a[@href])")) >= 0.6 * len(li.xpath("normalize-space(.)")))
+    shape.articles = int(body.xpath("count(.//article)"))
+    shape.h1 = " ".join(str(body.xpath("string(.//h1)")).split())
     return shape
 
 

@@ -58,11 +58,14 @@ def strip_site_name(title: str, site_names: list[str], url: str = "") -> str:
 _TRAILING = re.compile(r"\s+[-–—]\s+(?P<tail>[^-–—]+)$")
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
 def tidy_title(title: str) -> str:
     """Entities decoded (some sites escape twice), straight quotes, single spaces."""
     if "&" in title:
         title = html.unescape(title)
-    return " ".join(title.split())
+    return " ".join(title.translate(_APOSTROPHES).split())
 
 
 def headline_part(title: str) -> str:
@@ -74,6 +77,15 @@ def headline_part(title: str) -> str:
     if m and len(m["tail"].split()) <= 5 and len(head[: m.start()].split()) >= 3:
         head = head[: m.start()]
     return head.strip()
+
+
+def _text_with_breaks(el: HtmlElement) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(" " if child.tag == "br" else _text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _overlap(a: str, b: str) -> float:
@@ -94,7 +106,7 @@ def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, sit
     reference = cleaned[0] if cleaned else ""
     h1s: list[str] = []
     for h in tree.iter("h1"):
-        text = tidy_title(h.text_content())
+        text = headline_part(tidy_title(_text_with_breaks(h)))
         if text and len(text) < 300 and text not in h1s and not _is_site(text, site_names, host):
             h1s.append(text)
     if not h1s:

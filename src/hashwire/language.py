@@ -8,7 +8,6 @@ lists of the most frequent function words of each language.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -78,19 +77,42 @@ _PERSIAN_LETTERS = set("پچژگک\u06cc")
 _URDU_LETTERS = set("ٹڈڑںےھ")
 
 
-def _script(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    if name.startswith("CJK") or name.startswith("IDEOGRAPHIC"):
-        return "HAN"
-    if name.startswith(("HIRAGANA", "KATAKANA")):
-        return "KANA"
-    return name.split(" ", 1)[0]
+_SCRIPT_RANGES = {
+    "LATIN": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+    "ARABIC": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "CYRILLIC": "\u0400-\u052f",
+    "GREEK": "\u0370-\u03ff\u1f00-\u1fff",
+    "HEBREW": "\u0590-\u05ff",
+    "HAN": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "KANA": "\u3040-\u30ff",
+    "HANGUL": "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f",
+    "THAI": "\u0e00-\u0e7f",
+    "DEVANAGARI": "\u0900-\u097f",
+    "BENGALI": "\u0980-\u09ff",
+    "TAMIL": "\u0b80-\u0bff",
+    "GEORGIAN": "\u10a0-\u10ff",
+    "ARMENIAN": "\u0530-\u058f",
+    "ETHIOPIC": "\u1200-\u137f",
+    "KHMER": "\u1780-\u17ff",
+    "GUJARATI": "\u0a80-\u0aff",
+    "TELUGU": "\u0c00-\u0c7f",
+    "KANNADA": "\u0c80-\u0cff",
+    "MALAYALAM": "\u0d00-\u0d7f",
+    "SINHALA": "\u0d80-\u0dff",
+    "LAO": "\u0e80-\u0eff",
+    "MYANMAR": "\u1000-\u109f",
+}
+_SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_RANGES.items()}
+
+
+def _scripts(sample: str) -> Counter[str]:
+    return Counter({name: n for name, rx in _SCRIPT_RE.items() if (n := len(rx.findall(sample)))})
 
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language, or "" when there is too little to tell."""
-    sample = text[:6000]
-    scripts: Counter[str] = Counter(_script(ch) for ch in sample if ch.isalpha())
+    sample = text[:4000]
+    scripts = _scripts(sample)
     total = sum(scripts.values())
     if total < 3:
         return ""
