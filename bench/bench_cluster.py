@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -224,40 +225,45 @@ def synthetic(n: int, seed: int = 5) -> Iterator[Article]:
         yield made[-1]
 
 
+VARIANTS: dict[str, Callable[[], tuple[Any, Any]]] = {
+    "hashwire dedupe+cluster": lambda: (DuplicateIndex(), StoryIndex()),
+    "hashwire dedupe only": lambda: (DuplicateIndex(), None),
+    "datasketch dedupe only": lambda: (DatasketchDuplicates(), None),
+}
+WINDOW = 2_000
+
+
+def measure(name: str, limit: int) -> None:
+    """One variant over `limit` generated articles, in a process of its own (clean memory figures)."""
+    dups, stories = VARIANTS[name]()
+    checkpoints = [c for c in (10_000, 100_000, 1_000_000) if c <= limit] or [limit]
+    base = rss_bytes()
+    marks = iter(checkpoints)
+    mark = next(marks, None)
+    spent, counted = 0.0, 0
+    for i, a in enumerate(synthetic(limit), 1):
+        started = time.perf_counter()
+        if dups.check(a) is None:
+            if stories is not None:
+                stories.assign(a)
+            dups.add(a)
+        took = time.perf_counter() - started
+        if mark is not None and i > mark - WINDOW:
+            spent += took
+            counted += 1
+        if mark is not None and i == mark:
+            print(f"{name:24} {i:>9} {spent / counted * 1000:10.3f} ms {(rss_bytes() - base) / i:10.0f} B "
+                  f"{len(stories) if stories is not None else 0:>12}", flush=True)
+            mark, spent, counted = next(marks, None), 0.0, 0
+
+
 def bench_scale(n: int, peer_limit: int) -> None:
-    checkpoints = [c for c in (10_000, 100_000, 1_000_000) if c <= n] or [n]
-    window = 2_000
     print(f"\nscale: {n} generated articles, all inside one window; mean time per article over the "
-          f"{window} articles before each checkpoint; memory = resident set growth / articles stored")
-
-    def measure(name: str, make: Callable[[], tuple[Any, Any]], limit: int) -> None:
-        dups, stories = make()
-        base = rss_bytes()
-        marks = iter(c for c in checkpoints if c <= limit)
-        mark = next(marks, None)
-        spent = 0.0
-        spent_at = 0
-        for i, a in enumerate(synthetic(limit), 1):
-            started = time.perf_counter()
-            d = dups.check(a)
-            if d is None:
-                if stories is not None:
-                    stories.assign(a)
-                dups.add(a)
-            took = time.perf_counter() - started
-            if mark is not None and i > mark - window:
-                spent += took
-                spent_at += 1
-            if mark is not None and i == mark:
-                grown = rss_bytes() - base
-                print(f"{name:24} {i:>9} {spent / spent_at * 1000:10.3f} ms {grown / i:10.0f} B "
-                      f"{len(stories) if stories is not None else 0:>9}")
-                mark, spent, spent_at = next(marks, None), 0.0, 0
-
-    print(f"{'':24} {'articles':>9} {'per article':>13} {'memory/art':>12} {'open stories':>12}")
-    measure("hashwire dedupe+cluster", lambda: (DuplicateIndex(), StoryIndex()), n)
-    measure("hashwire dedupe only", lambda: (DuplicateIndex(), None), min(n, peer_limit))
-    measure("datasketch dedupe only", lambda: (DatasketchDuplicates(), None), min(n, peer_limit))
+          f"{WINDOW} articles before each checkpoint; memory = resident set growth / articles seen")
+    print(f"{'':24} {'articles':>9} {'per article':>13} {'memory/art':>12} {'open stories':>12}", flush=True)
+    for name in VARIANTS:
+        limit = n if name.startswith("hashwire dedupe+") else min(n, peer_limit)
+        subprocess.run([sys.executable, __file__, "--measure", name, "--scale", str(limit)], check=True)
 
 
 def main() -> None:
@@ -267,7 +273,11 @@ def main() -> None:
     ap.add_argument("--peer-limit", type=int, default=30_000, help="largest run of the dedupe-only lines")
     ap.add_argument("--skip-ecb", action="store_true")
     ap.add_argument("--skip-newsroom", action="store_true")
+    ap.add_argument("--measure", choices=list(VARIANTS), help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.measure:
+        measure(a.measure, a.scale)
+        return
     if not a.skip_ecb:
         bench_ecb()
     if not a.skip_newsroom:
