@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from hashwire.cluster_offline import cluster_records, record_article
 
@@ -18,7 +19,7 @@ BUDGET = ("Parliament approved a transport budget on Monday after negotiations b
 
 
 def test_output_keeps_input_order_and_ids() -> None:
-    records = [
+    records: list[dict[str, Any]] = [
         {"id": "b-2", "title": "Budget passes", "text": BUDGET, "published": "2026-03-02T08:00:00Z"},
         {"id": 17, "title": "Quake in Chile", "text": QUAKE, "published": "2026-03-02T09:00:00Z"},
         {"id": "copy", "title": "Earthquake shakes Iquique", "text": QUAKE + " Copyright Example News.",
