@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench crash-test install system-deps clean docs
+.PHONY: demo test test-fast lint bench crash-test crash-test-store install system-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,12 @@ lint: $(STAMP)
 bench: $(STAMP) system-deps
 	$(PY) bench/run_all.py
 
+# 1,000 SIGKILLs of a real `hashwire worker` ingesting the newsroom (about 35 minutes)
 crash-test: $(STAMP)
+	$(PY) bench/crash_worker.py --kills 1000
+
+# 1,000 SIGKILLs of a process writing through the Store directly
+crash-test-store: $(STAMP)
 	$(PY) bench/crash_test.py --kills 1000
 
 clean:

@@ -144,7 +144,18 @@ def _crawl_with_progress(ctx: Ctx, *, force: bool) -> Any:
         def progress(_event: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return asyncio.run(ingester.crawl(force=force, progress=progress))
+        if force:
+            return asyncio.run(ingester.crawl(force=True, progress=progress))
+
+        async def all_due() -> Any:  # claims come in batches; keep claiming until nothing is due
+            total = await ingester.crawl(progress=progress)
+            while True:
+                more = await ingester.crawl(progress=progress)
+                if not more.sources:
+                    return total
+                total.merge(more)
+
+        return asyncio.run(all_due())
 
 
 @cli.command()

@@ -185,9 +185,12 @@ class Ingester:
         self._warmed = True
         return n
 
-    async def crawl(self, *, force: bool = False, limit: int = 100_000,
+    async def crawl(self, *, force: bool = False, limit: int | None = None,
                     progress: ProgressFn | None = None) -> CrawlReport:
-        """Fetch every due source once (all enabled sources when `force`)."""
+        """Fetch due sources once (every enabled source when `force`).
+
+        Without `force`, a bounded batch is claimed (by default `concurrency` sources), so several
+        workers share the due sources instead of the first one leasing them all; call again for more."""
         if not self._warmed:
             self.warm()
         started = time.monotonic()
@@ -196,7 +199,8 @@ class Ingester:
             sources = [s for s in self.store.list_sources() if not s.disabled][:limit]
         else:
             lease = max(60, int(self.config.fetch_timeout * 10))
-            sources = self.store.claim_due_sources(self.worker, now, lease, limit)
+            batch = limit if limit is not None else max(1, int(self.config.concurrency))
+            sources = self.store.claim_due_sources(self.worker, now, lease, batch)
         report = CrawlReport()
         if progress:
             progress("sources", 0, len(sources))
