@@ -61,12 +61,13 @@ def _run_base(tree: HtmlElement, url: str, *, fast: bool) -> Any:
     )
 
 
-def _main_blocks(tree: HtmlElement, url: str, page_words: int = 0) -> list[Block]:
+def _main_blocks(tree: HtmlElement, url: str, page_words: int = 0, link_density: float = 0.0) -> list[Block]:
     """The base extractor's main text as blocks. Its fast path first; the full cascade (comparison
     with other algorithms) only when the fast result covers little of the page's text."""
     doc: Any = _run_base(tree, url, fast=True)
     words = len(doc.text.split()) if doc is not None and doc.text else 0
-    if words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * page_words:
+    thin = words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * page_words
+    if thin and link_density < FULL_CASCADE_MAX_LINK_DENSITY:  # link-heavy pages are listings: no rescue
         full = _run_base(tree, url, fast=False)
         if full is not None and full.text and len(full.text.split()) >= words:
             doc = full
@@ -77,6 +78,7 @@ def _main_blocks(tree: HtmlElement, url: str, page_words: int = 0) -> list[Block
 
 FULL_CASCADE_MIN_WORDS = 250
 FULL_CASCADE_SHARE = 0.3
+FULL_CASCADE_MAX_LINK_DENSITY = 0.4
 
 
 def _section(url: str, meta: PageMeta) -> str:
@@ -108,12 +110,16 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)
         title = title or feed_title
-    blocks = _main_blocks(tree, url, shape.words)
+    blocks = _main_blocks(tree, url, shape.words, shape.link_density)
     authors = meta.authors or (list(hints.authors) if hints else [])
     blocks = clean_blocks(blocks, title=title, authors=authors, published=meta.published)
     text = clean_text("\n\n".join(b.text for b in blocks if b.text))
     words = len(text.split())
-    reject(url, meta, shape, blocks, html_title)
+    try:
+        reject(url, meta, shape, blocks, html_title)
+    except NotAnArticle as exc:
+        exc.page_meta = meta  # type: ignore[attr-defined]
+        raise
     published, local_day = _published(meta, hints)
     language = detect_language(text) or meta.html_lang or (hints.language if hints else "")
     base = meta.canonical or url
@@ -150,11 +156,10 @@ def extract_for_eval(html: str, url: str) -> dict[str, Any]:
     """Adapter for the extraction scorer: text, title, author and date; empty text when rejected."""
     try:
         ex = extract_full(html, url)
-    except NotAnArticle:
+    except NotAnArticle as exc:
         # not an article, but what the page says about itself is still scored
-        try:
-            meta = read_meta(_parse(html), url)
-        except NotAnArticle:
+        meta = getattr(exc, "page_meta", None)
+        if meta is None:
             return {"text": "", "title": "", "author": "", "date": ""}
         day = meta.published.date().isoformat() if meta.published else ""
         return {"text": "", "title": meta.title, "author": "; ".join(meta.authors), "date": day}

@@ -64,10 +64,8 @@ class PageShape:
 
 
 _TEXT_XPATH = ".//text()[not(parent::script or parent::style or parent::noscript or parent::template)]"
-_HEADING_TEASERS = (".//*[self::h2 or self::h3 or self::h4][parent::a or parent::*/parent::a"
-                    " or .//a[@href][string-length(normalize-space(.)) >= 0.6 * string-length("
-                    "normalize-space(ancestor::*[self::h2 or self::h3 or self::h4][1]))]]")
-_ITEM_TEASERS = ".//li[.//a[@href][string-length(normalize-space(.)) > 20]]"
+_HEADING_TEASERS = ".//*[self::h2 or self::h3 or self::h4][parent::a or parent::*/parent::a or a[@href]]"
+_ITEM_TEASERS = ".//li[a[@href][string-length(normalize-space(.)) > 25]]"
 
 
 def page_shape(tree: HtmlElement) -> PageShape:
@@ -78,10 +76,7 @@ def page_shape(tree: HtmlElement) -> PageShape:
         return shape
     shape.words = sum(len(t.split()) for t in body.xpath(_TEXT_XPATH))
     shape.link_words = sum(len(t.split()) for t in body.xpath(".//a//text()"))
-    shape.teaser_links = int(body.xpath(f"count({_HEADING_TEASERS})")) + sum(
-        1 for li in body.xpath(_ITEM_TEASERS)
-        if len(li.xpath("string(.//a[@href])").split()) >= 4
-        and len(li.xpath("string(.//a[@href])")) >= 0.6 * len(li.xpath("normalize-space(.)")))
+    shape.teaser_links = int(body.xpath(f"count({_HEADING_TEASERS})")) + int(body.xpath(f"count({_ITEM_TEASERS})"))
     shape.articles = int(body.xpath("count(.//article)"))
     shape.h1 = " ".join(str(body.xpath("string(.//h1)")).split())
     return shape
