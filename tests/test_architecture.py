@@ -46,8 +46,7 @@ def _imports(path: Path) -> tuple[set[str], set[str]]:
 
 @pytest.mark.parametrize("stage", PURE)
 def test_pure_stage_does_no_io(stage: str) -> None:
-    if _module_file(stage) is None:
-        pytest.skip(f"{stage} not present")
+    assert _module_file(stage) is not None, f"the {stage} stage is missing"
     seen: set[str] = set()
     todo = [stage]
     while todo:
