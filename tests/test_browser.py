@@ -147,7 +147,8 @@ def test_reader_flow(site: Any, browser: Any) -> None:
         assert page.inner_text("h1") == "Dock workers strike at the northern port"
         check_accessibility(page)
         page.click("button.copy-link")
-        page.wait_for_function("document.querySelector('.copy-status').textContent.length > 0")
+        # locator waits poll without eval, which the site's CSP (rightly) forbids
+        page.locator(".copy-status", has_text="Link copied").wait_for(timeout=10_000)
         assert page.inner_text(".copy-status") == "Link copied"
         assert page.evaluate("navigator.clipboard.readText()") == article_url
         shot(page, "article")
@@ -202,7 +203,7 @@ def test_interactive_api_docs(site: Any, browser: Any) -> None:
         box.locator("input[name=tag]").fill("portstrike")
         box.locator("input[name=language]").fill("en")
         box.locator("button").click()
-        page.wait_for_function("[...document.querySelectorAll('pre.response')].some(p => p.textContent.startsWith('HTTP 200'))")
+        box.locator("pre.response", has_text="HTTP 200").first.wait_for(timeout=10_000)
         assert '"tag": "PortStrike"' in box.locator("pre.response").inner_text()
         check_accessibility(page)
         shot(page, "api-docs")
