@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,24 @@ def room() -> Iterator[tuple[Newsroom, object]]:
 def _config(db: Path) -> Config:
     return Config({"db": f"sqlite:///{db}", "allow_private_networks": True, "per_host_concurrency": 8},
                   environ={})
+
+
+@contextlib.asynccontextmanager
+async def serve_route(path: str, handler: object) -> AsyncIterator[str]:
+    """One aiohttp route on an ephemeral loopback port; yields its URL."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_get(path, handler)  # type: ignore[arg-type]
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}{path}"
+    finally:
+        await runner.cleanup()
 
 
 def _crawl(store: Store, config: Config, ingester: Ingester | None = None) -> object:
@@ -110,22 +129,15 @@ def test_feed_with_changing_guids_is_not_fetched_again(room: tuple[Newsroom, obj
                                  f"{items}</channel></rss>", content_type="application/rss+xml")
 
     async def scenario() -> list[object]:
-        app = web.Application()
-        app.router.add_get("/feed.xml", feed)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        config = _config(tmp_path / "guids.db")
-        store = open_store(config.db)
-        try:
-            store.add_source(Source(url=f"http://127.0.0.1:{port}/feed.xml"))
-            reports = [await Ingester(store, config).crawl(force=True) for _ in range(2)]
-            return [*reports, store.counts()]
-        finally:
-            store.close()
-            await runner.cleanup()
+        async with serve_route("/feed.xml", feed) as url:
+            config = _config(tmp_path / "guids.db")
+            store = open_store(config.db)
+            try:
+                store.add_source(Source(url=url))
+                reports = [await Ingester(store, config).crawl(force=True) for _ in range(2)]
+                return [*reports, store.counts()]
+            finally:
+                store.close()
 
     first, second, counts = asyncio.run(scenario())
     assert first.sources_failed == 0 and first.articles_new == 5, first  # type: ignore[attr-defined]
@@ -147,24 +159,18 @@ def test_news_sitemap_and_sitemap_index_sources(room: tuple[Newsroom, object], t
              + "</sitemapindex>")
 
     async def scenario() -> tuple[object, object]:
-        app = web.Application()
-        app.router.add_get("/sitemap-index.xml", lambda _r: web.Response(text=index, content_type="application/xml"))
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        config = _config(tmp_path / "sitemaps.db")
-        store = open_store(config.db)
-        try:
-            store.add_source(Source(url=f"http://127.0.0.1:{port}/sitemap-index.xml", kind="sitemap"))
-            report = await Ingester(store, config).crawl(force=True)
-            expected = {r["url"] for r in newsroom.truth(base)["articles"] if r["outlet"] in slugs}
-            stored = {u for u in expected if store.article_by_url(u) is not None}
-            return report, (len(expected), len(stored))
-        finally:
-            store.close()
-            await runner.cleanup()
+        sitemap_index = lambda _r: web.Response(text=index, content_type="application/xml")  # noqa: E731
+        async with serve_route("/sitemap-index.xml", sitemap_index) as url:
+            config = _config(tmp_path / "sitemaps.db")
+            store = open_store(config.db)
+            try:
+                store.add_source(Source(url=url, kind="sitemap"))
+                report = await Ingester(store, config).crawl(force=True)
+                expected = {r["url"] for r in newsroom.truth(base)["articles"] if r["outlet"] in slugs}
+                stored = {u for u in expected if store.article_by_url(u) is not None}
+                return report, (len(expected), len(stored))
+            finally:
+                store.close()
 
     report, (expected, stored) = asyncio.run(scenario())
     assert report.sources_failed == 0, report.failures  # type: ignore[attr-defined]
