@@ -14,7 +14,6 @@ matching the newsroom's truth, with no article and no appearance stored twice.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import queue
 import random
@@ -37,7 +36,7 @@ from aiohttp import web
 from hashwire import truthcheck
 from hashwire.ingest import add_source_url
 from hashwire.models import Article
-from hashwire.newsroom import Newsroom, build_app
+from hashwire.newsroom import Newsroom, serve_in_thread
 from hashwire.normalize import canonical_url
 from hashwire.store import ArticleQuery, Store, cursor_of, open_store
 
@@ -55,20 +54,11 @@ class CountingServer:
         self.first_request = 0.0  # time.monotonic() of the first request served
         self.last_done = 0.0
         self._lock = threading.Lock()
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self.port = 0
-        self._thread = threading.Thread(target=self._serve, args=(host,), name="newsroom", daemon=True)
-        self._thread.start()
-        self._ready.wait(30)
-        if self._error is not None:
-            raise self._error
-        self.base_url = f"http://{host}:{self.port}"
+        self._running = serve_in_thread(room, host, 0, middlewares=[self._counting()])
+        self.port = self._running.port
+        self.base_url = self._running.base_url
 
-    def _app(self) -> web.Application:
-        app = build_app(self.room)
-
+    def _counting(self) -> Callable[..., Awaitable[web.StreamResponse]]:
         @web.middleware
         async def count(
             request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -88,26 +78,7 @@ class CountingServer:
                     self.last_done = time.monotonic()
                     self.statuses[(request.path, status)] += 1
 
-        app.middlewares.append(count)
-        return app
-
-    def _serve(self, host: str) -> None:
-        loop = self._loop
-        asyncio.set_event_loop(loop)
-        try:
-            runner = web.AppRunner(self._app(), access_log=None)
-            loop.run_until_complete(runner.setup())
-            loop.run_until_complete(web.TCPSite(runner, host, 0).start())
-            self.port = int(runner.addresses[0][1])
-        except BaseException as exc:  # handed to the caller's thread
-            self._error = exc
-            self._ready.set()
-            loop.close()
-            return
-        self._ready.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
+        return count
 
     @property
     def feed_urls(self) -> list[str]:
@@ -123,9 +94,7 @@ class CountingServer:
             return sum(self.requests.values())
 
     def stop(self) -> None:
-        if self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(30)
+        self._running.stop()
 
     def __enter__(self) -> CountingServer:
         return self

@@ -16,7 +16,7 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -204,8 +204,9 @@ def build_app(room: Newsroom) -> web.Application:
 class RunningNewsroom:
     """A newsroom served on a loopback port from a background thread (for tests); a context manager."""
 
-    def __init__(self, newsroom: Newsroom, host: str, port: int) -> None:
+    def __init__(self, newsroom: Newsroom, host: str, port: int, *, middlewares: Sequence[Any] = ()) -> None:
         self.newsroom = newsroom
+        self._middlewares = list(middlewares)  # extra aiohttp middlewares (tests count requests with them)
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -224,7 +225,9 @@ class RunningNewsroom:
         loop = self._loop
         asyncio.set_event_loop(loop)
         try:
-            runner = web.AppRunner(build_app(self.newsroom), access_log=None)
+            app = build_app(self.newsroom)
+            app.middlewares.extend(self._middlewares)
+            runner = web.AppRunner(app, access_log=None)
             loop.run_until_complete(runner.setup())
             site = web.TCPSite(runner, host, port)
             loop.run_until_complete(site.start())
@@ -264,8 +267,9 @@ class RunningNewsroom:
         self.stop()
 
 
-def serve_in_thread(newsroom: Newsroom, host: str = "127.0.0.1", port: int = 0) -> RunningNewsroom:
-    return RunningNewsroom(newsroom, host, port)
+def serve_in_thread(newsroom: Newsroom, host: str = "127.0.0.1", port: int = 0, *,
+                    middlewares: Sequence[Any] = ()) -> RunningNewsroom:
+    return RunningNewsroom(newsroom, host, port, middlewares=middlewares)
 
 
 async def run_server(newsroom: Newsroom, host: str, port: int) -> None:
