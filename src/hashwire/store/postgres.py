@@ -26,7 +26,6 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from ..errors import StoreError
-from ..hashtag_form import tag_key
 from ..models import SearchHit
 from .base import ArticleQuery
 from .rows import ARTICLE_COLUMNS, article_from_row, make_snippet, query_terms, utc
@@ -227,11 +226,7 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
         terms = query_terms(text)
         if not terms:
             return []
-        where, params = self._filters(query)
-        if query.hashtag:
-            where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
-            params.append(tag_key(query.hashtag))
-        cond = f"AND {' AND '.join(where)}" if where else ""
+        cond, params = self._search_conditions(query)
         ranked = order != "recent"
         if ranked:
             score = _RANK

@@ -218,6 +218,14 @@ class ArticlesSQL(SQLBase):
             params += [self._t(q.before[0]), q.before[1]]
         return where, params
 
+    def _search_conditions(self, q: ArticleQuery) -> tuple[str, list[Any]]:
+        """The " AND ..." filter clause (possibly empty) and its parameters for a full-text search."""
+        where, params = self._filters(q)
+        if q.hashtag:
+            where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
+            params.append(tag_key(q.hashtag))
+        return (f"AND {' AND '.join(where)}" if where else ""), params
+
     def list_articles(self, query: ArticleQuery) -> list[Article]:
         if query.hashtag:
             where, params = self._filters(query, time_alias="g", id_col="g.article_id")

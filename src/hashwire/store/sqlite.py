@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import StoreError
-from ..hashtag_form import tag_key
 from ..models import Article, SearchHit
 from .base import ArticleQuery
 from .rows import (
@@ -244,11 +243,7 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
         terms = query_terms(text)
         if not terms:
             return []
-        where, params = self._filters(query)
-        if query.hashtag:
-            where.append("EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id AND g.key = ?)")
-            params.append(tag_key(query.hashtag))
-        cond = f"AND {' AND '.join(where)}" if where else ""
+        cond, params = self._search_conditions(query)
         ranked = order != "recent"
         if ranked:
             score = "bm25(articles_fts, 4.0, 1.0)"
