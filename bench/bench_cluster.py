@@ -24,7 +24,6 @@ import random
 import subprocess
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,6 +34,7 @@ from hashwire.cluster_offline import cluster_records
 from hashwire.dedupe import DuplicateIndex
 from hashwire.models import Article
 from hashwire.textfeatures import normalized_words, shingle_hashes
+from hashwire.truthcheck import pairwise_f1
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "clustering-dev"
@@ -108,17 +108,6 @@ def bench_ecb() -> None:
 
 
 # -- 2. newsroom truth ------------------------------------------------------------------------
-def pairwise(gold: dict[int, Any], pred: dict[int, Any]) -> tuple[float, float, float]:
-    def c2(n: int) -> int:
-        return n * (n - 1) // 2
-
-    tp = sum(c2(n) for n in Counter((gold[i], pred[i]) for i in gold).values())
-    pp = sum(c2(n) for n in Counter(pred.values()).values())
-    gp = sum(c2(n) for n in Counter(gold.values()).values())
-    p, r = tp / pp if pp else 1.0, tp / gp if gp else 1.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
 def bench_newsroom(target: int) -> None:
     from hashwire.newsroom import Newsroom
 
@@ -172,7 +161,7 @@ def bench_newsroom(target: int) -> None:
               f"{took / len(articles) * 1000:11.2f}" + ("  (dedupe + cluster)" if cluster else "  (dedupe only)"))
         results[name] = story
     gold = {s.index: s.story for s in specs}
-    p, r, f = pairwise(gold, results["hashwire"])
+    p, r, f = pairwise_f1(gold, results["hashwire"])
     print(f"stories: truth {len(set(gold.values()))}, hashwire {len(set(results['hashwire'].values()))}; "
           f"pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
 

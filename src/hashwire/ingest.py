@@ -76,6 +76,7 @@ class Pipeline:
         # canonical article id -> (story id, hashtags, category), so folded copies inherit them
         self._known: dict[str, tuple[str, list[str], str]] = {}
         self._expiry: deque[tuple[datetime, str]] = deque()
+        self._newest: datetime | None = None
 
     def knows(self, article_id: str) -> bool:
         return article_id in self._known
@@ -126,8 +127,9 @@ class Pipeline:
         self._known[article.id] = (article.story_id or "", list(article.hashtags), article.category)
         when = article.published or article.fetched_at or datetime.now(UTC)
         self._expiry.append((when, article.id))
-        newest = max(when, self._expiry[-1][0])
-        while self._expiry and self._expiry[0][0] < newest - self.window and len(self._expiry) > 1:
+        self._newest = when if self._newest is None else max(self._newest, when)
+        # arrival order is roughly time order, so evicting from the front keeps memory to the window
+        while len(self._expiry) > 1 and self._expiry[0][0] < self._newest - self.window:
             _, old = self._expiry.popleft()
             self._known.pop(old, None)
 
@@ -160,8 +162,6 @@ def article_from_entry(entry: Entry, source: Source, html: str, final_url: str) 
     article.source_name = source.title
     article.guid = entry.guid
     article.fetched_at = datetime.now(UTC)
-    if not article.keywords and entry.categories:
-        article.keywords = list(entry.categories)
     return article
 
 

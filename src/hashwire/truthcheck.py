@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from .normalize import canonical_url
@@ -13,7 +14,7 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def pairwise_f1(truth_of: dict[str, str], predicted_of: dict[str, str]) -> tuple[float, float, float]:
+def pairwise_f1(truth_of: Mapping[Any, Any], predicted_of: Mapping[Any, Any]) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1 of a clustering over the keys both maps share."""
     keys = [k for k in truth_of if k in predicted_of]
     cells = Counter((truth_of[k], predicted_of[k]) for k in keys)
