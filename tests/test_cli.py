@@ -37,7 +37,8 @@ def test_init_import_crawl_search_export(running: object, tmp_path: Path) -> Non
     out = invoke("--db", db, "--allow-private", "crawl")
     assert "5 sources (0 failed" in out and "new articles" in out
     counts = json.loads(invoke("--db", db, "stats"))
-    assert counts["articles"] > 0 and counts["sources"] == 5
+    assert counts["articles"] > 0 and counts["sources"] == 5 and counts["size_bytes"] > 0
+    assert counts["sources_by_state"] == {"due": 0, "leased": 0, "waiting": 5, "disabled": 0, "failing": 0}
     listing = invoke("--db", db, "sources")
     assert listing.count(" ok ") == 5
     title_word = Newsroom(seed=5, outlets=5, days=1, per_day=4).truth()["articles"][0]["title"].split()[0]

@@ -82,6 +82,22 @@ def test_claim_due_sources_leases_and_expiry(store: Store) -> None:
     assert [s.id for s in store.claim_due_sources("w3", NOW + timedelta(minutes=16), 60, 10)] == [s2.id, s1.id]
 
 
+def test_source_states_count_due_leased_waiting_disabled(store: Store) -> None:
+    assert store.source_states(NOW) == {"due": 0, "leased": 0, "waiting": 0, "disabled": 0, "failing": 0}
+    _, _, s3, s4 = sources(store, 4)
+    s3.disabled, s3.error_count = True, 5
+    store.save_source_state(s3)
+    s4.next_fetch_at, s4.error_count = NOW + timedelta(minutes=5), 2
+    store.save_source_state(s4)
+    assert store.source_states(NOW) == {"due": 2, "leased": 0, "waiting": 1, "disabled": 1, "failing": 1}
+    store.claim_due_sources("w1", NOW, 60, 1)
+    assert store.source_states(NOW) == {"due": 1, "leased": 1, "waiting": 1, "disabled": 1, "failing": 1}
+    # a dead worker's lease runs out: the source counts as due again
+    later = store.source_states(NOW + timedelta(seconds=61))
+    assert later == {"due": 2, "leased": 0, "waiting": 1, "disabled": 1, "failing": 1}
+    assert store.source_states(NOW + timedelta(minutes=6))["due"] == 3
+
+
 def test_save_roundtrip_idempotent_and_acknowledged(store: Store) -> None:
     (src, *_) = sources(store, 1)
     art = make_article(1, source_id=src.id, authors=["A. Writer", "B. Writer"], keywords=["port"],

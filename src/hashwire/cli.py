@@ -237,8 +237,11 @@ def search(ctx: Ctx, query: str, limit: int, recent: bool) -> None:
 @cli.command()
 @pass_ctx
 def stats(ctx: Ctx) -> None:
-    """Counts of the store."""
-    click.echo(json.dumps(ctx.store.counts(), indent=2))
+    """Counts of the store, sources by polling state and the store's size on disk (JSON)."""
+    report: dict[str, object] = dict(ctx.store.counts())
+    report["sources_by_state"] = ctx.store.source_states(datetime.now(UTC))
+    report["size_bytes"] = ctx.store.size_bytes()
+    click.echo(json.dumps(report, indent=2))
 
 
 @cli.command()

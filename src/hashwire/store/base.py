@@ -139,6 +139,11 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]:
         """articles, duplicates, stories, sources, tags, appearances."""
 
+    def source_states(self, now: datetime) -> dict[str, int]:
+        """Sources by polling state at `now`: due (waiting for a worker), leased (a worker holds them),
+        waiting (next fetch later), disabled; these four add up to all sources. failing: enabled
+        sources whose last fetches failed (they are also in one of the first three)."""
+
     def prune_bodies(self, older_than: datetime) -> int:
         """Drop text/html of articles older than `older_than`; keep rows, stories and tags."""
 

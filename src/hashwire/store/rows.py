@@ -177,17 +177,41 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _first_match(text: str, terms: Sequence[str], pattern: re.Pattern[str]) -> int | None:
+    """Offset of the first whole-word, case-insensitive match of any term in `text`, or None. Plain
+    substring search on the lower-cased text (much faster than the regex over a long body); the regex
+    is kept for texts whose lower-casing changes their length (offsets would not line up)."""
+    low = text.lower()
+    if len(low) != len(text):
+        found = pattern.search(text)
+        return found.start() if found is not None else None
+    best: int | None = None
+    for term in terms:
+        i = low.find(term, 0, best if best is None else best + len(term))
+        while i >= 0:
+            end = i + len(term)
+            if (i == 0 or not _is_word_char(low[i - 1])) and (end == len(low) or not _is_word_char(low[end])):
+                best = i
+                break
+            i = low.find(term, i + 1, best if best is None else best + len(term))
+    return best
+
+
 def make_snippet(text: str, title: str, terms: Sequence[str], chars: int = 220) -> str:
     """About `chars` characters of `text` around the first matched term (else of the title), cut at
     spaces, HTML-escaped, every whole-word match of a term wrapped in <mark>. Made here, not by the
     database, so both backends give the same snippet and only the page's hits pay for it."""
     pattern = _terms_pattern(tuple(terms)) if terms else None
-    body, first = text, pattern.search(text) if pattern else None
-    if pattern is not None and first is None and (in_title := pattern.search(title)) is not None:
+    body, first = text, _first_match(text, terms, pattern) if pattern else None
+    if pattern is not None and first is None and (in_title := _first_match(title, terms, pattern)) is not None:
         body, first = title, in_title
-    start = max(0, first.start() - chars // 4) if first is not None else 0
+    start = max(0, first - chars // 4) if first is not None else 0
     if start > 0:
-        space = body.find(" ", start, first.start() if first is not None else None)
+        space = body.find(" ", start, first)
         start = space + 1 if space >= 0 else start
     end = start + chars
     if end < len(body):

@@ -211,6 +211,24 @@ class CatalogSQL(SQLBase):
 
         return self._read(run)
 
+    def source_states(self, now: datetime) -> dict[str, int]:
+        t = self._t(now)
+        free = "(lease_until IS NULL OR lease_until <= ?)"
+        sql = ("SELECT count(*), "
+               "coalesce(sum(CASE WHEN disabled <> 0 THEN 1 ELSE 0 END), 0), "
+               f"coalesce(sum(CASE WHEN disabled = 0 AND NOT {free} THEN 1 ELSE 0 END), 0), "
+               f"coalesce(sum(CASE WHEN disabled = 0 AND {free} AND (next_fetch_at IS NULL OR next_fetch_at <= ?) "
+               "THEN 1 ELSE 0 END), 0), "
+               "coalesce(sum(CASE WHEN disabled = 0 AND error_count > 0 THEN 1 ELSE 0 END), 0) FROM sources")
+
+        def run(cur: Cursor) -> dict[str, int]:
+            cur.execute(sql, (t, t, t))
+            total, disabled, leased, due, failing = (int(v) for v in cur.fetchone())
+            return {"due": due, "leased": leased, "waiting": total - disabled - leased - due,
+                    "disabled": disabled, "failing": failing}
+
+        return self._read(run)
+
     def ping(self) -> None:
         self._read(lambda cur: cur.execute("SELECT 1").fetchone())
 

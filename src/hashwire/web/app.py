@@ -91,22 +91,9 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
     registry.gauge_callback("hashwire_store_objects", "Objects in the store by kind.", store_counts, ("kind",))
 
     def source_states() -> dict[tuple[str, ...], float]:
-        now = datetime.now(UTC)
-        states: dict[tuple[str, ...], float] = {("due",): 0.0, ("waiting",): 0.0, ("failing",): 0.0,
-                                                ("disabled",): 0.0}
-        for source in store.list_sources():
-            if source.disabled:
-                state = "disabled"
-            elif source.next_fetch_at is None or source.next_fetch_at <= now:
-                state = "due"
-            else:
-                state = "waiting"
-            states[(state,)] += 1
-            if source.error_count and not source.disabled:
-                states[("failing",)] += 1
-        return states
+        return {(state,): float(n) for state, n in store.source_states(datetime.now(UTC)).items()}
 
-    registry.gauge_callback("hashwire_sources", "Sources by polling state (due now, waiting, failing, disabled).",
+    registry.gauge_callback("hashwire_sources", "Sources by polling state (due, leased, waiting, disabled; failing overlaps them).",
                             source_states, ("state",))
     registry.gauge_callback("hashwire_store_bytes", "Bytes the store occupies.",
                             lambda: {(): float(store.size_bytes())}, ())
