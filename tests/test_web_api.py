@@ -74,6 +74,23 @@ def test_article_story_and_lists(client: Client, seeded: Any) -> None:
         {"en": "ltr", "ar": "rtl"}
 
 
+def test_newest_first_search_pages_by_cursor(client: Client) -> None:
+    everything = client.get("/api/v1/search?q=strike&order=recent&language=&limit=100").json()
+    assert everything["next"] is None and len(everything["items"]) >= 3
+    published = [c["published"] for c in everything["items"]]
+    assert published == sorted(published, reverse=True)
+    walked, cursor = [], ""
+    for _ in range(50):
+        page = client.get(f"/api/v1/search?q=strike&order=recent&language=&limit=2&before={cursor}").json()
+        assert page["next_page"] is None and len(page["items"]) <= 2
+        walked += [c["id"] for c in page["items"]]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert walked == [c["id"] for c in everything["items"]]
+    assert client.get("/api/v1/search?q=strike&order=recent&before=junk").status_code == 400
+
+
 def test_api_errors_are_json(client: Client) -> None:
     for url, status in (("/api/v1/articles/" + "0" * 32, 404), ("/api/v1/stories/nope", 404),
                         ("/api/v1/articles?limit=1000", 400), ("/api/v1/search", 400),

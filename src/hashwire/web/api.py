@@ -109,7 +109,7 @@ class Api:
                          category=self.site.category_name(p["category"]) if p.get("category") else None,
                          hashtag=p.get("hashtag"), since=p.get("from"),
                          until=p.get("to"), order=p.get("order", "relevance"), page=int_param(request, "page", 1),
-                         per_page=_limit(request)))
+                         per_page=_limit(request), before=p.get("before")))
 
     def languages(self, request: Request) -> Response:
         return ok({"items": [{"code": c, "name": lang.name, "dir": lang.dir} for c, lang in languages().items()]})

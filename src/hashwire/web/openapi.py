@@ -28,7 +28,8 @@ SEARCH_FILTERS = [_q("q", "Words to search for.", required=True), LANGUAGE,
                   _q("from", "First day, YYYY-MM-DD."), _q("to", "Last day, YYYY-MM-DD."),
                   {**_q("order", "relevance (default) or recent."),
                    "schema": {"type": "string", "enum": ["relevance", "recent"]}},
-                  _q("page", "Page number from 1.", kind="integer"), LIMIT]
+                  _q("page", "Page number from 1 (relevance order).", kind="integer"),
+                  _q("before", "Keyset cursor for order=recent: the `next` value of the previous page."), LIMIT]
 
 SCHEMAS: dict[str, Any] = {
     "SourceRef": {"type": "object", "properties": {"id": {"type": ["integer", "null"]}, "name": {"type": "string"},
@@ -76,7 +77,8 @@ SCHEMAS: dict[str, Any] = {
         "related_stories": {"type": "array", "items": _ref("Story")}}},
     "SearchResult": {"type": "object", "properties": {
         "query": {"type": "string"}, "filters": {"type": "object"}, "items": {"type": "array", "items": _ref("Card")},
-        "page": {"type": "integer"}, "next_page": {"type": ["integer", "null"]}}},
+        "page": {"type": "integer"}, "next_page": {"type": ["integer", "null"]},
+        "next": {"type": ["string", "null"], "description": "Cursor of the next page (order=recent)."}}},
     "Items": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}},
     "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
         "status": {"type": "integer"}, "message": {"type": "string"}}}}},

@@ -166,8 +166,8 @@ class Pages:
         data = search(self.site, params.get("q", ""), language=params.get("language", lang.code),
                       source=params.get("source"), category=params.get("category"),
                       hashtag=params.get("hashtag"), since=params.get("from"), until=params.get("to"),
-                      order=params.get("order", "relevance"), page=page)
-        kept = [(k, v) for k, v in params.multi_items() if k != "page" and v]
+                      order=params.get("order", "relevance"), page=page, before=params.get("before"))
+        kept = [(k, v) for k, v in params.multi_items() if k not in ("page", "before") and v]
         query = urlencode(kept)
         ctx = self.context(request, lang, canonical_path=f"/{lang.code}/search",
                            feeds_path=f"/{lang.code}/search" if data["query"] else None, query=query)
@@ -175,8 +175,9 @@ class Pages:
         ctx.update(data=data, query=data["query"], page_title=lang.t("search"),
                    sources=sorted(self.site.sources().values(), key=lambda s: s.title or s.slug),
                    categories=self.site.categories(None),
-                   next_href=f"{base}&page={data['next_page']}" if data["next_page"] else "",
-                   prev_href=f"{base}&page={page - 1}" if page > 1 else "")
+                   next_href=(f"{base}&page={data['next_page']}" if data["next_page"]
+                              else f"{base}&before={data['next']}" if data["next"] else ""),
+                   prev_href=f"{base}&page={data['page'] - 1}" if data["page"] > 1 else "")
         ctx["data"]["filters"]["language"] = params.get("language", lang.code)
         ctx["noindex"] = True  # result pages are for readers, not for search engines
         return self.render("search.html", ctx)

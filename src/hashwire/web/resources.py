@@ -333,13 +333,18 @@ def clean_snippet(snippet: str) -> str:
 
 def search(site: Site, q: str, *, language: str | None = None, source: str | None = None,
            category: str | None = None, hashtag: str | None = None, since: str | None = None,
-           until: str | None = None, order: str = "relevance", page: int = 1, per_page: int = 20) -> dict[str, Any]:
+           until: str | None = None, order: str = "relevance", page: int = 1, per_page: int = 20,
+           before: str | None = None) -> dict[str, Any]:
+    """Relevance order pages by number (at most 50 pages: relevance changes as news ages); newest-first
+    order pages by keyset cursor (`before`, given back as `next`), so deep pages cost what the first does."""
     q = q.strip()[:200]
-    page = max(1, min(page, 50))
     order = order if order in ("relevance", "recent") else "relevance"
+    cursor = decode_cursor(before) if order == "recent" else None
+    page = 1 if order == "recent" else max(1, min(page, 50))
     filters = {"language": language or "", "source": source or "", "category": category or "",
                "hashtag": hashtag or "", "from": since or "", "to": until or "", "order": order}
-    result: dict[str, Any] = {"query": q, "filters": filters, "items": [], "page": page, "next_page": None}
+    result: dict[str, Any] = {"query": q, "filters": filters, "items": [], "page": page, "next_page": None,
+                              "next": None}
     if not q:
         return result
     source_id = None
@@ -350,10 +355,13 @@ def search(site: Site, q: str, *, language: str | None = None, source: str | Non
         source_id = found.id
     query = ArticleQuery(language=language or None, source_id=source_id, category=category or None,
                          hashtag=tag_key(hashtag) if hashtag else None, since=parse_day(since),
-                         until=parse_day(until, end=True), limit=per_page + 1)
+                         until=parse_day(until, end=True), before=cursor, limit=per_page + 1)
     hits = site.store.search(q, query, order=order, offset=(page - 1) * per_page)
     if len(hits) > per_page:
-        result["next_page"] = page + 1
+        if order == "recent":
+            result["next"] = encode_cursor(hits[per_page - 1].article)
+        else:
+            result["next_page"] = page + 1
     for hit in hits[:per_page]:
         card = site.card(hit.article)
         card["snippet"] = clean_snippet(hit.snippet) if hit.snippet else ""
