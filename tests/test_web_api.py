@@ -166,6 +166,32 @@ def test_merged_story_redirects_in_api_and_feeds(tmp_path: Path) -> None:
         store.close()
 
 
+def test_trending_is_kept_for_a_while_as_the_store_changes(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from hashwire.models import Article
+    from hashwire.web import resources
+
+    store, info = open_seeded(tmp_path / "trend.db")
+    try:
+        site = create_app(store, Config(environ={}), rate_limit=None).state.site
+        site.generation.check_interval = site.generation._interval = 0.0
+        before = [t["tag"] for t in site.trending("en")]
+        now = datetime.now(UTC)
+        fresh = [Article(url=f"https://{s.slug}.example/eclipse-{i}", title=f"Eclipse seen {i}", text="Eclipse.",
+                         published=now - timedelta(minutes=i), fetched_at=now, language="en", source_id=s.id,
+                         source_name=s.title, guid=f"eclipse-{i}", hashtags=["SolarEclipse"],
+                         category="Science", story_id=f"s-eclipse-{i}")
+                 for i, s in enumerate(info["sources"].values()) if s.language == "en"]
+        store.save_articles(fresh)
+        assert [t["tag"] for t in site.trending("en")] == before  # within TRENDING_REFRESH of the last count
+        monkeypatch.setattr(resources, "TRENDING_REFRESH", 0.0)
+        assert site.trending("en")[0]["tag"] == "SolarEclipse"
+    finally:
+        store.close()
+
+
 def test_api_category_filter_is_case_insensitive(client: Client) -> None:
     exact = client.get("/api/v1/articles?category=Business").json()["items"]
     lower = client.get("/api/v1/articles?category=business").json()["items"]
