@@ -90,6 +90,29 @@ def test_arabic_hashtags_stay_in_arabic_script() -> None:
         assert tag not in ("في", "من", "على")
 
 
+def test_arabic_full_names_long_organisations_and_marks() -> None:
+    article = Article(
+        url="https://akhbar.example/a/2",
+        title="بدء محاكمة الوزير السابق يونس الحداد في مسقط",
+        text=(
+            "مسقط - بدأت في مسقط محاكمة الوزير السابق يونس الحداد بتهم تتعلق بعقود شركة الريف للنقل البحري.\n\n"
+            "وقال محامي الدفاع إن الحداد سيثبت براءته، فيما قال الادعاء إن الحداد تلقى عمولات كبيرة.\n\n"
+            "وأكدت شركة الريف للنقل البحري أنها تتعاون مع المحكمة، وقالت مصادر في عُمان إن الجلسة المقبلة "
+            "ستعقد الأسبوع المقبل. وقال شاهد إنه سلم مبالغ لـيونس الحداد عام 2019."
+        ),
+        language="ar",
+    )
+    tags = hashtags(article)
+    assert tags[0] == "يونس_الحداد"  # a given name shaped like a verb (initial ي) still joins its family name
+    assert "الحداد" not in tags  # the family name alone is the same person
+    assert not any("ـ" in t or "ُ" in t for t in tags)  # tatweel and vowel marks never split or mark a tag
+    merger = Article(url="https://akhbar.example/a/3", language="ar",
+                     title="شركة الريف للنقل البحري تستحوذ على ميناء صغير في صلالة",
+                     text="أعلنت شركة الريف للنقل البحري استحواذها على ميناء صغير في صلالة. وقالت شركة الريف "
+                          "للنقل البحري إن الصفقة تمت بعد أشهر من المفاوضات.")
+    assert "شركة_الريف_للنقل_البحري" in hashtags(merger)  # four-word organisation names are kept whole
+
+
 def test_newsroom_truth_tags_and_categories() -> None:
     """Against the newsroom's editor tags and categories (the generator knows the truth)."""
     from datetime import UTC, datetime

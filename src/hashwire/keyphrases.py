@@ -37,6 +37,8 @@ _TOKEN = re.compile(
     r"|[^\sA-Za-z0-9]"
 )
 _SENTENCE_END = frozenset(".!?;:\n")
+_ARABIC_MARKS = re.compile("[\u0640\u064B-\u0652\u0670]")
+_DROP_MARKS = {c: None for c in [0x0640, *range(0x064B, 0x0653), 0x0670]}
 _LY_NOUNS = words_of(
     "family italy july supply assembly monopoly rally ally reply apply fly belly bully holy ugly early "
     "daily weekly monthly quarterly yearly elderly friendly likely only jelly lily emily kelly sally "
@@ -100,7 +102,11 @@ def informativeness(word: str, language: str = "en") -> float:
 
 
 def tokenize_paragraphs(text: str) -> list[list[list[str]]]:
-    """Paragraphs of sentences of tokens; possessive 's becomes its own token, which ends a phrase."""
+    """Paragraphs of sentences of tokens; possessive 's becomes its own token, which ends a phrase.
+    Arabic short-vowel marks and the tatweel (a stretching stroke: "لـيوسف", "عُمان") are dropped, so a
+    word has one spelling and is not split at its marks."""
+    if _ARABIC_MARKS.search(text):
+        text = text.translate(_DROP_MARKS)
     paragraphs: list[list[list[str]]] = []
     for para in re.split(r"\n\s*\n", text):
         sentences: list[list[str]] = []
@@ -226,6 +232,16 @@ def _arabic_chunks(run: list[str]) -> list[list[str]]:
     return chunks
 
 
+# Nouns shaped like imperfect verbs (initial ي): given names and "day". Words starting "يا" are
+# hardly ever verbs (ياسر, ياسين, ياباني), so they are not listed.
+AR_YA_NOUNS = frozenset(("يوسف", "يونس", "يحيى", "يزيد", "يعقوب", "يسرى", "يمنى", "يوم", "يومي", "يومية",
+                         "يورو", "يونيو", "يوليو", "يناير", "يونيسف", "يمن", "يهود", "يهودي"))
+
+
+def _noun_despite_ya(word: str) -> bool:
+    return word in AR_YA_NOUNS or word.startswith(("يا", "يوم"))
+
+
 def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
     """Words shaped like Arabic verbs (imperfect prefix ي, or ت/ن when the ي form occurs too, since
     "تونس" and "نادي" are nouns; the past -ت ending; or a past form whose
@@ -237,7 +253,7 @@ def arabic_verb_like(sentences: list[list[str]]) -> set[str]:
         word = _strip_conjunction(tok)
         if len(word) < 3 or word.startswith("ال") or "ال" + word in tokens or "وال" + word in tokens:
             continue
-        imperfect = word[0] == "ي" or (word[0] in "تن" and "ي" + word[1:] in tokens)
+        imperfect = (word[0] == "ي" and not _noun_despite_ya(word)) or (word[0] in "تن" and "ي" + word[1:] in tokens)
         if (imperfect and len(word) in (3, 4, 5)) or (word.endswith("ت") and not word.endswith("ات")):
             verbs.add(tok)
         elif "ي" + word in tokens or "ت" + word in tokens or "ويت" + word[1:] in tokens:
@@ -251,7 +267,7 @@ def _arabic_verb(word: str) -> bool:
         len(word) >= 4
         and word[0] == "ي"
         and word_zipf("ar").get(word, 0.0) < 5.0
-        and not word.startswith("يوم")
+        and not _noun_despite_ya(word)
     )
 
 
@@ -484,12 +500,14 @@ def ranked_candidates(
     iterations: int = 30,
     sentences: list[list[str]] | None = None,
     quick: bool = False,
+    max_words: int | None = None,
 ) -> list[tuple[float, Candidate]]:
     """Candidates, best first, with their scores (iterations: see word_scores).
 
-    quick=True (the hashtag path) keeps phrases of up to three words and scores only those that recur,
-    appear in the title or come early: the others cannot reach the top few."""
-    cands, runs = candidates(title, text, language, sentences=sentences, max_words=3 if quick else MAX_WORDS)
+    quick=True (the hashtag path) keeps phrases of up to three words (or `max_words`) and scores only
+    those that recur, appear in the title or come early: the others cannot reach the top few."""
+    longest = max_words if max_words is not None else 3 if quick else MAX_WORDS
+    cands, runs = candidates(title, text, language, sentences=sentences, max_words=longest)
     title_words: set[str] = set()
     for cand in cands.values():
         if cand.in_title:

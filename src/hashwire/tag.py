@@ -134,16 +134,34 @@ def _english_candidates(title: str, text: str) -> list[_Scored]:
 
 
 def _arabic_candidates(title: str, text: str) -> list[_Scored]:
-    ranked = ranked_candidates(title, text, "ar", iterations=0, quick=True)
+    # four words: Arabic names of organisations run long ("شركة السنبلة للنقل البحري")
+    ranked = ranked_candidates(title, text, "ar", iterations=0, quick=True, max_words=4)
     out = [
         _Scored(cand.words, score * (_TITLE_FACTOR if cand.in_title else 1.0), False)
         for score, cand in ranked[:60]
-        if len(cand.words) <= 3 and (len(cand.words) > 1 or cand.count > 1)
+        if len(cand.words) > 1 or cand.count > 1
     ]
+    _arabic_full_names(out)
     top = max((c.score for c in out), default=1.0)
     for c in out:
         c.score /= top  # the same scale as names and topics in English
     return out
+
+
+def _arabic_full_names(cands: list[_Scored]) -> None:
+    """A family name alone ("النجار") stands for the full name met with it ("يوسف النجار"): the full
+    name takes the better of the two scores and the lone family name leaves the list. Arabic names are a
+    given name without the article followed by a family name with it, which is what is looked for."""
+    full: dict[str, _Scored] = {}
+    for c in cands:
+        shaped = len(c.words) == 2 and c.words[1].startswith("ال") and not c.words[0].startswith(("ال", "و", "ب", "ل"))
+        if shaped and (c.words[1] not in full or full[c.words[1]].score < c.score):
+            full[c.words[1]] = c
+    for c in list(cands):
+        name = full.get(c.words[0]) if len(c.words) == 1 else None
+        if name is not None:
+            name.score = max(name.score, c.score)
+            cands.remove(c)
 
 
 def _leading_text(text: str) -> str:
