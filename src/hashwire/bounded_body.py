@@ -41,6 +41,7 @@ class _Zlib:
     def __init__(self, gzip: bool) -> None:
         self._gzip = gzip
         self._obj: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzip else None
+        self._head = b""  # deflate: the first byte, held until the second tells wrapped from raw
 
     def _drain(self, data: bytes, room: int) -> bytes:
         assert self._obj is not None
@@ -69,8 +70,14 @@ class _Zlib:
 
     def feed(self, data: bytes, room: int) -> bytes:
         if self._obj is None:
-            # "deflate" is meant to be zlib-wrapped, but many servers send raw deflate
-            wrapped = len(data) >= 2 and (data[0] & 0x0F) == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            # "deflate" is meant to be zlib-wrapped, but many servers send raw deflate; the wire may
+            # deliver the two header bytes in separate chunks
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return b""
+            self._head = b""
+            wrapped = (data[0] & 0x0F) == 8 and (data[0] << 8 | data[1]) % 31 == 0
             self._obj = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
         try:
             return self._drain(data, room)
@@ -79,7 +86,7 @@ class _Zlib:
 
     def finish(self, room: int) -> bytes:
         if self._obj is None:
-            return b""
+            return b""  # (nothing, or one byte: never a whole deflate stream)
         try:
             return self._obj.flush(min(_STEP, room + 1)) if room >= 0 else b""
         except zlib.error as exc:
