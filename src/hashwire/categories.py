@@ -62,19 +62,11 @@ for _cat, _words in {
 }.items():
     for _w in _words.split():
         _SECTION_WORDS[_w] = _cat
-_BASE_RATE = {
-    "World": 0.9,
-    "Politics": 1.0,
-    "Business": 1.0,
-    "Technology": 1.0,
-    "Science": 0.8,
-    "Health": 0.8,
-    "Sports": 1.0,
-    "Entertainment": 1.0,
-}
+_BASE_RATE = dict.fromkeys(("World", "Politics", "Business", "Technology", "Science", "Health", "Sports", "Entertainment"), 1.0)
 _WORD = re.compile(r"[a-z0-9$£€%][a-z0-9\-']*|[\u0621-\u064A]+")
 MIN_TEXT_SCORE = 4.0
 TITLE_WEIGHT = 2.0
+WEIGHT_POWER = 1.0
 
 
 def category_from_label(label: str) -> str | None:
@@ -116,7 +108,8 @@ def _lexicon_index() -> tuple[
     phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     entries = [(cat, w, weight) for cat, words in LEXICON.items() for w, weight in words.items()]
     entries += [
-        (cat, _arabic_stem(normalize_arabic(w.rstrip("*"))) + ("*" if w.endswith("*") else ""), weight)
+        (cat, "-".join(_arabic_stem(p) for p in normalize_arabic(w.rstrip("*")).split("-")) + w[len(w.rstrip("*")) :],
+         weight)
         for cat, words in ARABIC_LEXICON.items()
         for w, weight in words.items()
     ]
@@ -125,26 +118,47 @@ def _lexicon_index() -> tuple[
         key = w.rstrip("*")
         if "-" in key and all(key.split("-")):
             parts = tuple(key.split("-"))
-            phrases.setdefault(parts[0], []).append((parts, is_prefix))
+            if (parts, is_prefix) not in phrases.get(parts[0], []):
+                phrases.setdefault(parts[0], []).append((parts, is_prefix))
         table = prefix if is_prefix else exact
         table.setdefault(key, {})[cat] = max(weight, table.get(key, {}).get(cat, 0.0))
     return exact, prefix, phrases
 
 
+def _singular(term: str) -> list[str]:
+    """Forms an English plural may come from ("strikers" -> "striker", "batteries" -> "battery")."""
+    if len(term) <= 3 or not term.endswith("s") or term.endswith("ss"):
+        return []
+    forms = [term[:-1]]
+    if term.endswith("ies"):
+        forms.append(term[:-3] + "y")
+    elif term.endswith("es"):
+        forms.append(term[:-2])
+    return forms
+
+
 @lru_cache(maxsize=200_000)
 def _lookup(term: str) -> tuple[tuple[str, float], ...]:
+    """Weights per category for one word or phrase: its exact entries (or its singular's), merged with
+    the longest prefix entry that covers it."""
     exact, prefix, _ = _lexicon_index()
-    hit = exact.get(term)
-    if hit is None:
-        for n in range(len(term), 2, -1):
-            hit = prefix.get(term[:n])
-            if hit is not None:
-                break
-    if not hit:
+    found: dict[str, float] = {}
+    for form in (term, *_singular(term)):
+        hit = exact.get(form)
+        if hit is not None:
+            found.update(hit)
+            break
+    for n in range(len(term), 2, -1):
+        hit = prefix.get(term[:n])
+        if hit is not None:
+            for cat, weight in hit.items():
+                found[cat] = max(weight, found.get(cat, 0.0))
+            break
+    if not found:
         return ()
     # everyday words are weaker evidence than rare ones, whatever list they are on
     damp = min(1.0, max(0.35, (7.3 - word_zipf("en").get(term, 3.0)) / 2.5))
-    return tuple((cat, weight * damp) for cat, weight in hit.items())
+    return tuple((cat, weight**WEIGHT_POWER * damp) for cat, weight in found.items())
 
 
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب")
@@ -158,24 +172,34 @@ def _arabic_stem(word: str) -> str:
     return word
 
 
+def _text_words(part: str) -> list[str]:
+    """Lower-case words of a text; English possessives dropped, Arabic normalised and stripped of prefixes."""
+    if is_arabic(part):
+        words = _WORD.findall(normalize_arabic(part.casefold()))
+        return [_arabic_stem(w) if w[0] >= "\u0600" else w for w in words]
+    words = _WORD.findall(part.casefold().replace("\u2019", "'"))
+    return [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in words]
+
+
+def _phrase_at(words: list[str], i: int, parts: tuple[str, ...], is_prefix: bool) -> bool:
+    n = len(parts)
+    got = words[i : i + n]
+    if len(got) != n or got[:-1] != list(parts[:-1]):
+        return False
+    last, want = got[-1], parts[-1]
+    return last == want or (is_prefix and last.startswith(want)) or last in (want + "s", want + "es")
+
+
 def text_scores(title: str, text: str) -> dict[str, float]:
     """Evidence per category from the seed vocabularies (title words count double)."""
     _, _, phrases = _lexicon_index()
     counts: dict[str, float] = {}
     for part, part_weight in ((title, TITLE_WEIGHT), (text, 1.0)):
-        words = _WORD.findall(part.casefold())
-        if is_arabic(part):
-            words = [_arabic_stem(normalize_arabic(w)) if w[0] >= "\u0600" else w for w in words]
+        words = _text_words(part)
         for i, w in enumerate(words):
             counts[w] = counts.get(w, 0.0) + part_weight
             for parts, is_prefix in phrases.get(w, ()):
-                n = len(parts)
-                got = words[i : i + n]
-                if (
-                    len(got) == n
-                    and got[:-1] == list(parts[:-1])
-                    and (got[-1] == parts[-1] or (is_prefix and got[-1].startswith(parts[-1])))
-                ):
+                if _phrase_at(words, i, parts, is_prefix):
                     key = "-".join(parts)
                     counts[key] = counts.get(key, 0.0) + part_weight
     scores = dict.fromkeys(LEXICON, 0.0)
