@@ -40,6 +40,8 @@ def address_problem(address: str | IPAddress) -> str:
             return "nat64"
         if ip.scope_id:
             return "scoped"
+        if ip.is_site_local:
+            return "private"  # fec0::/10, deprecated but still routed inside sites; ipaddress calls it global
     # order matters: 127/8 is also "private" in the ipaddress module's view
     if ip.is_unspecified:
         return "unspecified"
