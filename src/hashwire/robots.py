@@ -46,7 +46,7 @@ def robots_url(url: str) -> str:
 def rules_from_response(status: int, body: bytes, now: float) -> _Rules:
     """RFC 9309: 4xx means no rules; 5xx or unreachable means full disallow for now."""
     if 200 <= status < 300:
-        text = body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace")
+        text = body[:ROBOTS_MAX_BYTES].decode("utf-8-sig", "replace")  # (a BOM would hide line 1)
         return _Rules(Protego.parse(text), True, now + ROBOTS_TTL)
     if 400 <= status < 500:
         return _Rules(None, True, now + ROBOTS_TTL)
