@@ -25,7 +25,7 @@ def parse_opml(data: bytes) -> list[Source]:
             continue
         attrs = {k.lower(): v.strip() for k, v in el.attrib.items() if isinstance(k, str)}
         url = attrs.get("xmlurl", "")
-        if not url or url in seen or not url.startswith(("http://", "https://")):
+        if not url or url in seen or not url.lower().startswith(("http://", "https://")):
             continue
         seen.add(url)
         kind = "sitemap" if attrs.get("type", "").lower() == "sitemap" else "feed"
