@@ -54,15 +54,20 @@ def parse_json_feed(data: bytes, url: str = "") -> Feed:
         raw_id = item.get("id")
         guid = _str(raw_id) if isinstance(raw_id, str) else (str(raw_id) if isinstance(raw_id, int | float) else "")
         tags = item.get("tags")
+        image = _str(item.get("image")) or _str(item.get("banner_image"))
+        if image and base:
+            image = join_url(base, image)
+        updated = parse_date(_str(item.get("date_modified")))
         feed.entries.append(Entry(
             guid=guid, link=link, title=_str(item.get("title")),
             summary=_str(item.get("summary")) or _str(item.get("content_text"))[:500],
             content_html=content,
-            published=parse_date(_str(item.get("date_published"))),
-            updated=parse_date(_str(item.get("date_modified"))),
+            # as in the other formats, an item dated only by its update is published then
+            published=parse_date(_str(item.get("date_published"))) or updated,
+            updated=updated,
             authors=_authors(item) or _authors(doc),
             categories=[t.strip() for t in tags if isinstance(t, str) and t.strip()] if isinstance(tags, list) else [],
-            image=_str(item.get("image")) or _str(item.get("banner_image")),
+            image=image,
             language=_str(item.get("language")),
         ))
     return feed
