@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
@@ -46,7 +47,7 @@ _SECTION_WORDS: dict[str, str] = {}
 for _cat, _words in {
     "World": "world international global foreign africa asia europe americas middle-east middleeast "
     "mideast latin-america asia-pacific us-news uk-news العالم دولي عربي عالمية",
-    "Politics": "politics political election elections government opinion policy parliament congress "
+    "Politics": "politics political election elections government policy parliament congress "
     "سياسة السياسة",
     "Business": "business economy economics finance financial markets market money companies company "
     "industry trade energy اقتصاد الاقتصاد أعمال مال",
@@ -62,7 +63,8 @@ for _cat, _words in {
 }.items():
     for _w in _words.split():
         _SECTION_WORDS[_w] = _cat
-_BASE_RATE = dict.fromkeys(("World", "Politics", "Business", "Technology", "Science", "Health", "Sports", "Entertainment"), 1.0)
+# "'s" and a closing "'" end a possessive ("minister's", "parties'"); "don't" keeps its apostrophe
+_POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _WORD = re.compile(r"[a-z0-9$£€%][a-z0-9\-']*|[\u0621-\u064A]+")
 MIN_TEXT_SCORE = 4.0
 TITLE_WEIGHT = 2.0
@@ -177,8 +179,7 @@ def _text_words(part: str) -> list[str]:
     if is_arabic(part):
         words = _WORD.findall(normalize_arabic(part.casefold()))
         return [_arabic_stem(w) if w[0] >= "\u0600" else w for w in words]
-    words = _WORD.findall(part.casefold().replace("\u2019", "'"))
-    return [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in words]
+    return _WORD.findall(_POSSESSIVE.sub("", part.casefold().replace("\u2019", "'")))
 
 
 def _phrase_at(words: list[str], i: int, parts: tuple[str, ...], is_prefix: bool) -> bool:
@@ -196,9 +197,10 @@ def text_scores(title: str, text: str) -> dict[str, float]:
     counts: dict[str, float] = {}
     for part, part_weight in ((title, TITLE_WEIGHT), (text, 1.0)):
         words = _text_words(part)
-        for i, w in enumerate(words):
-            counts[w] = counts.get(w, 0.0) + part_weight
-            for parts, is_prefix in phrases.get(w, ()):
+        for w, n in Counter(words).items():
+            counts[w] = counts.get(w, 0.0) + n * part_weight
+        for i in [i for i, w in enumerate(words) if w in phrases]:
+            for parts, is_prefix in phrases[words[i]]:
                 if _phrase_at(words, i, parts, is_prefix):
                     key = "-".join(parts)
                     counts[key] = counts.get(key, 0.0) + part_weight
@@ -206,7 +208,7 @@ def text_scores(title: str, text: str) -> dict[str, float]:
     for term, count in counts.items():
         for cat, weight in _lookup(term):
             scores[cat] += weight * (1.0 + math.log(count)) if count >= 1 else weight * count
-    return {c: s * _BASE_RATE.get(c, 1.0) for c, s in scores.items()}
+    return scores
 
 
 def classify_text(title: str, text: str) -> str:

@@ -57,7 +57,7 @@ grand-slam middleweight* welterweight* knockout* manchester-united man-utd manch
 chelsea tottenham liverpool-fc everton aston-villa newcastle-united real-madrid juventus bayern
 ac-milan inter-milan yankees red-sox lakers dodgers all-star injured-reserve free-agency draft-pick*
 stadium
-@1.5 squad coach heavyweight* arsenal club clubs champion champions bout sidelined hamstring
+@1.5 squad coach heavyweight* arsenal club clubs champion champions bout sidelined hamstring premiership
 knocked-out pitching
 @1 team teams fans spectators supporters victory defeat defeated win wins winner winners beat
 final game games player players pitch injury season record-breaking set-piece kick kicked header
@@ -92,13 +92,14 @@ antitrust monopoly auditor* accountant* accounting invoice* prices pricing price
 bonus* loan loans lending borrowing borrower* credit-card* deficit budget-deficit tax-rate*
 corporation-tax vat oil gas utility utilities mining miners steel drugmaker* drug-maker*
 billionaire* multinational* cost-cutting downturn slump slowdown boom cryptocurrenc* bitcoin*
-digital-marketing
-@1.5 bank banks banker debt debts pension pensions startup* start-up company companies firm firms
+digital-marketing net-profit* net-income single-currency single-market accounting-scandal
+@1.5 bank banks banker debt debts pension pensions startup* start-up company companies firm firms trade
+stake brewer* brewery
 @1 business market price sold sell selling buy buying bought growth jobs workers employment
 employer* employee* pay salary income tax taxes spending cost costs sector industry output demand
 supply goods services store stores shop shops chain franchise property properties
 housing savings savers rates rate forecast forecasts outlook margins deal deals contract contracts
-directors producers customer* analyst* executive executives
+directors producers customer* analyst* executive executives chairman fraud bid
 @0.5 product products rise fell fall rose gains losses loss figures billion million trillion per-cent percent
 """
     ),
@@ -118,7 +119,7 @@ court-of-appeal judiciary judicial constitution constitutional civil-liberties c
 civil-service public-spending spending-review welfare-reform tax-cut* tax-rise* asylum-seeker*
 id-card* identity-card* gun-control centre-left centre-right center-left center-right left-wing
 right-wing governorship statehouse secretary-of-state attorney-general justice-secretary
-cabinet-minister* cabinet-office public-sector public-services opposition-leader*
+cabinet-minister* cabinet-office public-sector public-services opposition-leader* council-tax
 @2.5 mp
 @2 vote votes voted voting poll polls candidate* minister* ministerial ministry government
 governments governmental governing cabinet mayor* councillor* councilor* council councils labour
@@ -189,7 +190,9 @@ computer-game* computer-virus* e-mail* email* operating-system* web-site* websit
 net-users web-users internet-users download* upload* games-maker* broadband-users undersea-cable*
 submarine-cable* fibre-optic* fiber-optic* internet-traffic net-access connectivity blockchain* web3
 data-analytics big-data saas api apis generative-ai llm llms chatgpt openai nvidia gpu gpus
-cryptocurrenc* bitcoin* ecommerce smart-home
+cryptocurrenc* bitcoin* ecommerce smart-home anti-virus antivirus handheld* psp 3g voip rss sms
+text-messag* digital-tv digital-television tivo pvr hard-drive* hard-disk* games-industry
+games-developer* game-developer* games-publisher*
 @2.5 technology ai
 @2 tech technologies technological hardware digital digitally web phone phones mobile mobiles
 device devices gaming console consoles robot* automation processor* silicon pixel* screen-size app
@@ -202,8 +205,8 @@ dvd-player* set-top-box* e-commerce piracy server* computing-power camera-phone*
 patch patches vulnerabilit* cloud data drone* developer* developers programming tablet tablets
 innovation* innovative upgrade* beta video camera cameras screen screens battery batteries charger*
 version versions engineer* engineering digital-music television-set* privacy identity-theft
-surveillance tool tools podcast*
-@0.5 launch launched
+surveillance tool tools podcast* net security-firm* operators ds
+@0.5 launch launched games game
 """
     ),
     "Science": _parse(
@@ -278,20 +281,21 @@ red-carpet paparazzi entertainment entertainer* soundtrack* composer* biopic* ro
 pixar netflix hbo disney miramax tv-series tv-show* tv-drama* screen-actor* film-festival*
 music-festival* cannes sundance pop-star* rock-star* pop-music rock-music boy-band* girl-band*
 music-industry record-company box-set* dvd-sales pinup* pin-up starlet* heartthrob* stardom
-publicist* sex-symbol* celeb celebs screen-legend silver-screen technicolor
+publicist* sex-symbol* celeb celebs screen-legend silver-screen technicolor eastenders
+coronation-street doctor-who pop-idol strictly-come-dancing opening-weekend grossed
 @2.5 actor actors fiction
 @2 film music musical musicals tv television broadcaster* viewers sitcoms superstar* directed
 studio studios cartoon* comic comics manga anime festival* presenter* bands rap dj gig gigs touring
 chart charts novel animated drama dramas episode* gallery galleries theatre theatres theater
 theaters museum* dancing celebrity thriller* magazine magazines tabloid* gossip music-video* dvd
-dvds idol a-list party-girl
+dvds idol a-list party-girl singles big-brother
 @1.5 rehab broadcast broadcasts broadcasting audience* stars band book books author authors publisher*
 publishing arts artist* painting* exhibition* dance fashion award awards nominations streaming
 @1 star fame famous director producer show shows host hosted hosting rock pop divorce* wedding
 romance nominated ceremony fans script scripts role roles character characters performance
 performances perform performed performer* audiences radio talent prize prizes art cast casting
-trailer trailers designer* video podcast*
-@0.5 play stage model icon
+trailer trailers designer* video podcast* series soap number-one
+@0.5 play stage model icon single channel
 """
     ),
     "General": _parse(
@@ -303,11 +307,11 @@ plumbing plumber* furniture renovation* remodel* home-decor houseplant* woodwork
 wedding-planning bride* bridal homeowner* living-room
 @2 blaze blazes fire fires flames smoke gutted collision motorist* pedestrian* dui cooking baking
 gardener* diy skincare makeup puppy puppies pets travel vacation* holidaymaker* lottery restaurant*
-dining chef chefs cuisine menu menus hotel hotels resort resorts traveller* traveler* hiking camping
+dining chef chefs cuisine hotel hotels resort resorts traveller* traveler* hiking camping
 wine wines coffee espresso decor kitchen kitchens bathroom* bedroom* wedding weddings hobby hobbies
 crafts parenting gardens dog dogs
-@1 weather rain snow wind temperatures holiday garden home homes family accident crash food guests
-beauty
+@1 weather rain snow wind temperatures holiday garden accident food guests menu menus beauty
+@0.5 crash home homes family
 """
     ),
 }
