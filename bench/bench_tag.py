@@ -167,7 +167,7 @@ def bbc_scores(path: Path = BBC) -> list[Article]:
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
-        classify_text("warm", "up the word tables")
+        classify_text("Warm-up", "The striker scored a goal.")  # loads the word tables
         start = time.process_time()
         with open(pred_path, "w", encoding="utf-8") as f:
             for r in rows:

@@ -99,8 +99,8 @@ stake brewer* brewery
 employer* employee* pay salary income tax taxes spending cost costs sector industry output demand
 supply goods services store stores shop shops chain franchise property properties
 housing savings savers rates rate forecast forecasts outlook margins deal deals contract contracts
-directors producers customer* analyst* executive executives chairman fraud bid
-@0.5 product products rise fell fall rose gains losses loss figures billion million trillion per-cent percent
+directors producers analyst* executive executives chairman fraud bid
+@0.5 customer* product products rise fell fall rose gains losses loss figures billion million trillion per-cent percent
 """
     ),
     "Politics": _parse(
@@ -200,13 +200,13 @@ apps interface* gps satellite-tv streaming blog blogs social-media facebook twit
 youtube myspace samsung dell hewlett-packard oracle cisco yahoo ebay aol napster itunes firefox
 algorithm* coding electronics sensor sensors self-driving electric-car* hi-fi high-definition hdtv
 dvd-player* set-top-box* e-commerce piracy server* computing-power camera-phone* pc outage*
-@1.5 online apple sony mac copyright users user chip chips crypto analytics nft nfts seo platform platforms
+@1.5 online apple sony mac copyright users user chip chips crypto analytics nft nfts seo platform platforms offline
 @1 amazon windows network networks networking virus viruses worm worms trojan* bug bugs glitch*
 patch patches vulnerabilit* cloud data drone* developer* developers programming tablet tablets
 innovation* innovative upgrade* beta video camera cameras screen screens battery batteries charger*
 version versions engineer* engineering digital-music television-set* privacy identity-theft
 surveillance tool tools podcast* net security-firm* operators ds
-@0.5 launch launched games game
+@0.5 launch launched games game features
 """
     ),
     "Science": _parse(
@@ -295,7 +295,7 @@ publishing arts artist* painting* exhibition* dance fashion award awards nominat
 romance nominated ceremony fans script scripts role roles character characters performance
 performances perform performed performer* audiences radio talent prize prizes art cast casting
 trailer trailers designer* video podcast* series soap number-one
-@0.5 play stage model icon single channel
+@0.5 play stage icon single channel
 """
     ),
     "General": _parse(
