@@ -78,10 +78,13 @@ def _wide_encoding(data: bytes) -> str:
         if data.startswith(bom):
             return name if name != "utf-8" else ""
     head = data[:4]
-    if head in (b"<\0?\0", b"<\0\0\0"):
-        return "utf-16-le" if head == b"<\0?\0" else "utf-32-le"
-    if head in (b"\0<\0?", b"\0\0\0<"):
-        return "utf-16-be" if head == b"\0<\0?" else "utf-32-be"
+    if head in (b"<\0\0\0", b"\0\0\0<"):
+        return "utf-32-le" if head[0] else "utf-32-be"
+    # UTF-16 without a byte order mark: every other byte zero ("<\0?\0", "<\0r\0", " \0<\0"...)
+    if len(head) == 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+        return "utf-16-le"
+    if len(head) == 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+        return "utf-16-be"
     return ""
 
 
