@@ -32,6 +32,7 @@ _TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 _HIDDEN = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_XMLNS = re.compile(r"""\sxmlns(?::[\w.-]+)?=(?:"[^"]*"|'[^']*')(?=[^<>]*>)""")
 
 
 _SPLIT: dict[str, tuple[str, str]] = {}
@@ -91,8 +92,9 @@ def _inner_xml(el: etree._Element) -> str:
             parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
         elif child.tail:
             parts.append(html.escape(child.tail, quote=False))
-    # inline XHTML arrives namespaced; plain HTML consumers do not want the declarations
-    return "".join(parts).replace(' xmlns="http://www.w3.org/1999/xhtml"', "")
+    # inline XHTML arrives namespaced, and every element copied out carries the declarations in scope
+    # (the feed's dc:, media:...); plain HTML consumers want none of them
+    return _XMLNS.sub("", "".join(parts))
 
 
 def markup(el: etree._Element) -> str:
@@ -104,7 +106,8 @@ def markup(el: etree._Element) -> str:
         if len(children) == 1 and split_tag(children[0].tag)[1] == "div" and not (el.text or "").strip():
             return _inner_xml(children[0]).strip()
         return _inner_xml(el).strip()
-    text = el.text or ""
+    # (a text construct holding stray markup keeps all of its text, not only what precedes the markup)
+    text = "".join(el.itertext()) if len(el) else el.text or ""
     if mode == "base64":
         try:
             text = base64.b64decode(text.strip()).decode("utf-8", "replace")
