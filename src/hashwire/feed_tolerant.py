@@ -12,7 +12,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from .feed_lxml import plain
+from .feed_lxml import person, plain
 from .feed_xml import repair
 from .models import Entry, Feed
 
@@ -49,6 +49,18 @@ def _image(e: Any) -> str:
     return _s(image.get("href")) if isinstance(image, dict) else ""
 
 
+def _authors(e: Any, rss: bool) -> list[str]:
+    details = [a for a in e.get("authors") or [] if isinstance(a, dict)]
+    raw = _s(e.get("author"))
+    if rss and "@" in raw:
+        # feedparser cuts RSS's "email (Name)" at a domain ending longer than four letters
+        # ("ed@paper.example (Ed)" gives the name "ple (Ed"): read the text as the fast path does
+        names = [_s(a.get("name")) for a in details if not a.get("email")]
+        return [n for n in [*names, person(raw)] if n]
+    names = [_s(a.get("name")) for a in details if _s(a.get("name"))]
+    return names or ([raw] if raw else [])
+
+
 def tolerant_parse(data: bytes, url: str = "", content_type: str = "") -> Feed | None:
     """Feed via feedparser, or None when it found no feed at all."""
     import feedparser  # imported on first use: a large module most runs never need
@@ -73,22 +85,20 @@ def tolerant_parse(data: bytes, url: str = "", content_type: str = "") -> Feed |
     feed = Feed(title=plain(_s(info.get("title"))), link=_s(info.get("link")), language=_s(info.get("language")),
                 format=_FORMATS.get(parsed.get("version") or "", parsed.get("version") or "rss"),
                 ttl_minutes=int(ttl) if ttl.isdigit() else None)
+    rss = not feed.format.startswith("atom")
     for e in parsed.get("entries") or []:
         content = e.get("content") or []
         body = _s(content[0].get("value")) if content else ""
-        authors = [_s(a.get("name")) for a in e.get("authors") or [] if isinstance(a, dict) and _s(a.get("name"))]
-        if not authors and _s(e.get("author")):
-            authors = [_s(e.get("author"))]
         guid, link = _s(e.get("id")), _s(e.get("link"))
-        if not link and guid.startswith(("http://", "https://")):
-            link = guid  # the same rule as the fast path: an id that is a URL is the permalink
+        if not link and guid.startswith(("http://", "https://")) and e.get("guidislink") is not False:
+            link = guid  # the fast path's rule: an id that is a URL is the permalink, unless it says it is not
         updated = _when(e.get("updated_parsed"))
         feed.entries.append(Entry(
             guid=guid, link=link, title=plain(_s(e.get("title"))),
             summary=_s(e.get("summary")), content_html=body,
             published=_when(e.get("published_parsed")) or _when(e.get("created_parsed")) or updated,
             updated=updated,
-            authors=authors,
+            authors=_authors(e, rss),
             categories=[_s(t.get("term")) for t in e.get("tags") or [] if _s(t.get("term"))],
             image=_image(e), language=_s(e.get("language")),
         ))
