@@ -15,7 +15,9 @@ def main(path: str = "docs/configuration.md") -> None:
     doc = Path(path)
     text = doc.read_text(encoding="utf-8")
     block = f"{BEGIN}\n{settings_markdown()}{END}"
-    new = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
+    new, found = re.subn(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
+    if not found:
+        raise SystemExit(f"{path}: no {BEGIN} ... {END} block to replace")
     doc.write_text(new, encoding="utf-8")
 
 
