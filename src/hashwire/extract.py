@@ -9,6 +9,7 @@ fields that are known to be unreliable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,11 +23,14 @@ from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block, body_blocks
 from hashwire.extract_clean import clean_blocks
 from hashwire.extract_meta import PageMeta, read_meta
-from hashwire.extract_reject import page_shape, reject
+from hashwire.extract_reject import reject
+from hashwire.extract_scan import PageShape, scan_page
 from hashwire.extract_title import strip_site_name
 from hashwire.models import Article, Hints
 from hashwire.normalize import canonical_url, clean_text, detect_language, to_utc
 from hashwire.sanitize import sanitize_html
+
+Cleaner = Callable[[list[Block]], list[Block]]
 
 __all__ = ["Extraction", "extract", "extract_for_eval", "extract_full"]
 
@@ -61,24 +65,40 @@ def _run_base(tree: HtmlElement, url: str, *, fast: bool) -> Any:
     )
 
 
-def _main_blocks(tree: HtmlElement, url: str, page_words: int = 0, link_density: float = 0.0) -> list[Block]:
-    """The base extractor's main text as blocks. Its fast path first; the full cascade (comparison
-    with other algorithms) only when the fast result covers little of the page's text."""
-    doc: Any = _run_base(tree, url, fast=True)
-    words = len(doc.text.split()) if doc is not None and doc.text else 0
-    thin = words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * page_words
-    if thin and link_density < FULL_CASCADE_MAX_LINK_DENSITY:  # link-heavy pages are listings: no rescue
-        full = _run_base(tree, url, fast=False)
-        if full is not None and full.text and len(full.text.split()) >= words:
-            doc = full
+def _body(doc: Any) -> list[Block]:
     if doc is None or getattr(doc, "body", None) is None:
         return []
     return body_blocks(doc.body)
 
 
+def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, clean: Cleaner,
+                 html_title: str) -> list[Block]:
+    """The base extractor's main text as cleaned blocks. Its fast path first; the full cascade
+    (comparison with other algorithms) only when the fast result covers little of the page's text
+    and does not already show the page to be a listing. Raises NotAnArticle."""
+    doc: Any = _run_base(tree, url, fast=True)
+    blocks = clean(_body(doc))
+    words = len(doc.text.split()) if doc is not None and doc.text else 0
+    thin = words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * shape.words
+    if not thin or shape.link_density >= FULL_CASCADE_MAX_LINK_DENSITY:  # link-heavy pages: no rescue
+        reject(url, meta, shape, blocks, html_title)
+        return blocks
+    try:  # a clear listing as it stands: the slower cascade would not change that
+        reject(url, meta, shape, blocks, html_title, margin=PRE_RESCUE_MARGIN)
+    except NotAnArticle as exc:
+        if exc.reason not in ("too_short", "error_page", "consent_wall"):
+            raise
+    full = _run_base(tree, url, fast=False)
+    if full is not None and full.text and len(full.text.split()) >= words:
+        blocks = clean(_body(full))
+    reject(url, meta, shape, blocks, html_title)
+    return blocks
+
+
 FULL_CASCADE_MIN_WORDS = 250
 FULL_CASCADE_SHARE = 0.3
 FULL_CASCADE_MAX_LINK_DENSITY = 0.4
+PRE_RESCUE_MARGIN = 1.0  # extra listing score needed to reject a thin page before the full cascade
 
 
 def _section(url: str, meta: PageMeta) -> str:
@@ -103,23 +123,25 @@ def _published(meta: PageMeta, hints: Hints | None) -> tuple[datetime | None, st
 def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extraction:
     """extract(), plus the publication date as the page wrote it."""
     tree = _parse(html)
-    meta = read_meta(tree, url)
+    shape = scan_page(tree)
+    meta = read_meta(tree, url, shape)
     html_title = tree.findtext(".//title") or ""
-    shape = page_shape(tree)
     title = meta.title
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)
         title = title or feed_title
-    blocks = _main_blocks(tree, url, shape.words, shape.link_density)
     authors = meta.authors or (list(hints.authors) if hints else [])
-    blocks = clean_blocks(blocks, title=title, authors=authors, published=meta.published)
-    text = clean_text("\n\n".join(b.text for b in blocks if b.text))
-    words = len(text.split())
+
+    def clean(blocks: list[Block]) -> list[Block]:
+        return clean_blocks(blocks, title=title, authors=authors, published=meta.published)
+
     try:
-        reject(url, meta, shape, blocks, html_title)
+        blocks = _main_blocks(tree, url, meta, shape, clean, html_title)
     except NotAnArticle as exc:
         exc.page_meta = meta  # type: ignore[attr-defined]
         raise
+    text = clean_text("\n\n".join(b.text for b in blocks if b.text))
+    words = len(text.split())
     published, local_day = _published(meta, hints)
     language = detect_language(text) or meta.html_lang or (hints.language if hints else "")
     base = meta.canonical or url

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
 from hashwire.extract_names import byline_chunks_names, clean_authors, split_authors
+from hashwire.extract_scan import PageShape, scan_page
 from hashwire.extract_title import choose_title
 
 ARTICLE_TYPES = frozenset(
@@ -138,19 +139,8 @@ def _image(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-_BYLINE_XPATH = (
-    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author")'
-    ' or contains(@id, "author") or contains(@class, "Author") or contains(@class, "autor")'
-    ' or contains(@class, "writer") or contains(@data-testid, "author")]'
-)
-_DATE_XPATH = (
-    '//time[@datetime] | //*[@itemprop="datePublished"] | '
-    '//*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish")]'
-)
-
-
-def _byline_authors(tree: HtmlElement) -> list[str]:
-    for el in tree.xpath(_BYLINE_XPATH)[:60]:
+def _byline_authors(candidates: list[HtmlElement]) -> list[str]:
+    for el in candidates:
         if el.tag in ("meta", "link", "script", "style", "img", "body", "html", "article", "main", "section"):
             continue
         cls = (el.get("class") or "").lower()
@@ -170,8 +160,8 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
-def _visible_date(tree: HtmlElement) -> datetime | None:
-    for el in tree.xpath(_DATE_XPATH)[:30]:
+def _visible_date(candidates: list[HtmlElement]) -> datetime | None:
+    for el in candidates:
         cls = (el.get("class") or "").lower()
         if any(x in cls for x in ("update", "modif", "comment")):
             continue
@@ -241,8 +231,10 @@ def _same_site(a: str, b: str) -> bool:
     return bool(ha) and (ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha))
 
 
-def read_meta(tree: HtmlElement, url: str) -> PageMeta:
-    """Everything the page says about itself, each field from its most reliable source."""
+def read_meta(tree: HtmlElement, url: str, shape: PageShape | None = None) -> PageMeta:
+    """Everything the page says about itself, each field from its most reliable source. `shape` is
+    the page's scan (byline and date candidates); made here when not given."""
+    shape = shape or scan_page(tree)
     meta = _meta_tags(tree)
     pm = PageMeta(meta=meta)
     objs = _ld_objects(tree)
@@ -269,7 +261,7 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     pm.title = choose_title(tree, [h_title, meta.get("og:title", ""), meta.get("twitter:title", "")],
                             tree.findtext(".//title") or "", [s for s in site_names if s], url)
 
-    authors = _byline_authors(tree)
+    authors = _byline_authors(shape.bylines)
     ld_authors = _ld_authors(article.get("author"), by_id) if article else ([], [])
     if not authors:
         authors = ld_authors[0]
@@ -297,7 +289,7 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
             if published:
                 break
     if published is None:
-        published = url_date(url) or _visible_date(tree) or _script_date(tree) or _text_date(tree)
+        published = url_date(url) or _visible_date(shape.dates) or _script_date(tree) or _text_date(tree)
     pm.published = published
     for value in (_text(article.get("dateModified")), meta.get("article:modified_time", ""),
                   meta.get("og:updated_time", ""), meta.get("datemodified", ""), meta.get("last-modified", "")):

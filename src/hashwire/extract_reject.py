@@ -4,14 +4,12 @@ pages, consent walls and other listings. Decided from the URL, the metadata and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
-
-from lxml.html import HtmlElement
 
 from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block
 from hashwire.extract_meta import ARTICLE_TYPES, LISTING_TYPES, PageMeta
+from hashwire.extract_scan import PageShape
 
 REASONS = ("section_front", "tag_listing", "video_index", "search_results", "error_page", "consent_wall",
            "too_short", "listing")
@@ -45,41 +43,6 @@ _CONSENT = re.compile(
     re.I,
 )
 _SLUG_DIGITS = re.compile(r"\d{4,}")
-
-
-@dataclass(slots=True)
-class PageShape:
-    """Measures of the raw page taken before extraction changes the tree."""
-
-    teaser_links: int = 0  # headings whose text is a link
-    articles: int = 0  # <article> elements
-    link_words: int = 0
-    words: int = 0
-    forms_password: bool = False
-    h1: str = ""
-
-    @property
-    def link_density(self) -> float:
-        return self.link_words / self.words if self.words else 1.0
-
-
-_TEXT_XPATH = ".//text()[not(parent::script or parent::style or parent::noscript or parent::template)]"
-_HEADING_TEASERS = ".//*[self::h2 or self::h3 or self::h4][parent::a or parent::*/parent::a or a[@href]]"
-_ITEM_TEASERS = ".//li[a[@href][string-length(normalize-space(.)) > 25]]"
-
-
-def page_shape(tree: HtmlElement) -> PageShape:
-    """Counts over the raw page: XPath returning strings and numbers, so no element objects are made."""
-    shape = PageShape()
-    body = tree.find(".//body")
-    if body is None:
-        return shape
-    shape.words = sum(len(t.split()) for t in body.xpath(_TEXT_XPATH))
-    shape.link_words = sum(len(t.split()) for t in body.xpath(".//a//text()"))
-    shape.teaser_links = int(body.xpath(f"count({_HEADING_TEASERS})")) + int(body.xpath(f"count({_ITEM_TEASERS})"))
-    shape.articles = int(body.xpath("count(.//article)"))
-    shape.h1 = " ".join(str(body.xpath("string(.//h1)")).split())
-    return shape
 
 
 def _segments(url: str) -> list[str]:
@@ -141,8 +104,10 @@ def _url_kind(url: str) -> str:
     return ""
 
 
-def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html_title: str) -> None:
-    """Raise NotAnArticle(reason) unless the page, as extracted, is an article."""
+def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html_title: str,
+           margin: float = 0.0) -> None:
+    """Raise NotAnArticle(reason) unless the page, as extracted, is an article. A positive margin
+    asks for that much more listing evidence than usual."""
     text_words = sum(b.words for b in blocks)
     error_like = _ERROR_TITLE.search(html_title or "") or _ERROR_TITLE.search(shape.h1 or "")
     if error_like and text_words < 150:
@@ -158,7 +123,7 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
         raise NotAnArticle(kind, url)
     if text_words < 40:
         raise NotAnArticle("too_short", f"{text_words} words")
-    if score >= LISTING_THRESHOLD:
+    if score >= LISTING_THRESHOLD + margin:
         raise NotAnArticle("listing", f"listing score {score:.1f}")
 
 
