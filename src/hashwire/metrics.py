@@ -10,6 +10,7 @@ Other parts of hashwire record into the same registry (`REGISTRY`, or the one ha
 
 from __future__ import annotations
 
+import math
 import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
@@ -23,6 +24,15 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
 
 
+def _escape_help(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _key(names: tuple[str, ...], labels: dict[str, str]) -> LabelValues:
+    """The label values in declared order, as text (a value recorded as 404 is the label "404")."""
+    return tuple(str(labels[n]) for n in names)
+
+
 def _labels(names: tuple[str, ...], values: LabelValues, extra: str = "") -> str:
     parts = [f'{n}="{_escape(v)}"' for n, v in zip(names, values, strict=True)]
     if extra:
@@ -31,8 +41,10 @@ def _labels(names: tuple[str, ...], values: LabelValues, extra: str = "") -> str
 
 
 def _number(value: float) -> str:
-    if value == float("inf"):
-        return "+Inf"
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "+Inf" if value > 0 else "-Inf"
     return repr(float(value)) if not float(value).is_integer() else str(int(value))
 
 
@@ -45,12 +57,14 @@ class Counter:
         self._lock = threading.Lock()
 
     def inc(self, amount: float = 1.0, **labels: str) -> None:
-        key = tuple(labels[n] for n in self.label_names)
+        if amount < 0:
+            raise ValueError(f"{self.name}: a counter only goes up (got {amount})")
+        key = _key(self.label_names, labels)
         with self._lock:
             self._values[key] = self._values.get(key, 0.0) + amount
 
     def value(self, **labels: str) -> float:
-        return self._values.get(tuple(labels[n] for n in self.label_names), 0.0)
+        return self._values.get(_key(self.label_names, labels), 0.0)
 
     def samples(self) -> Iterable[str]:
         for key, value in sorted(self._values.items()):
@@ -63,12 +77,12 @@ class Histogram:
     def __init__(self, name: str, help: str, labels: tuple[str, ...] = (),
                  buckets: tuple[float, ...] = DEFAULT_BUCKETS) -> None:
         self.name, self.help, self.label_names = name, help, labels
-        self.buckets = tuple(sorted(buckets))
+        self.buckets = tuple(sorted({float(b) for b in buckets if not math.isinf(b)}))  # +Inf is implicit
         self._series: dict[LabelValues, list[float]] = {}  # bucket counts..., sum, count
         self._lock = threading.Lock()
 
     def observe(self, value: float, **labels: str) -> None:
-        key = tuple(labels[n] for n in self.label_names)
+        key = _key(self.label_names, labels)
         index = bisect_left(self.buckets, value)
         with self._lock:
             series = self._series.get(key)
@@ -148,7 +162,7 @@ class Registry:
         with self._lock:
             metrics = list(self._metrics.values())
         for metric in metrics:
-            lines.append(f"# HELP {metric.name} {metric.help}")
+            lines.append(f"# HELP {metric.name} {_escape_help(metric.help)}")
             lines.append(f"# TYPE {metric.name} {metric.kind}")
             lines.extend(metric.samples())
         return "\n".join(lines) + "\n"
