@@ -12,11 +12,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 
 class TokenBuckets:
-    """`rate` tokens per second up to `burst`, one bucket per key; the least recently seen keys are
-    forgotten beyond `max_keys` (a forgotten client starts again with a full bucket)."""
+    """`rate` tokens per second up to `burst` (at least 1), one bucket per key; the least recently seen
+    keys are forgotten beyond `max_keys` (a forgotten client starts again with a full bucket)."""
 
     def __init__(self, rate: float, burst: int, *, max_keys: int = 65536) -> None:
-        self.rate, self.burst, self.max_keys = rate, float(burst), max_keys
+        self.rate, self.burst, self.max_keys = rate, float(max(1, burst)), max_keys
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
     def take(self, key: str, now: float | None = None) -> float:
@@ -25,7 +25,7 @@ class TokenBuckets:
         tokens, last = self._buckets.pop(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - last) * self.rate)
         wait = 0.0
-        if tokens >= 1.0:
+        if tokens >= 1.0 - 1e-9:  # a client back after exactly the wait it was told is not short by a rounding
             tokens -= 1.0
         else:
             wait = (1.0 - tokens) / self.rate
