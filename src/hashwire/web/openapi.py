@@ -45,7 +45,8 @@ SCHEMAS: dict[str, Any] = {
         "image": {"type": "string"}, "story_id": {"type": ["string", "null"]},
         "also_covered_by": {"type": "integer", "description": "Other outlets covering the same story."},
         "duplicate_of": {"type": ["string", "null"]},
-        "snippet": {"type": "string", "description": "Search only: HTML with <mark> around matches."}}},
+        "snippet": {"type": "string", "description": "Search only: HTML with <mark> around matches."},
+        "rank": {"type": "number", "description": "Search only: relevance score (0 for order=recent)."}}},
     "Listing": {"type": "object", "properties": {"items": {"type": "array", "items": _ref("Card")},
                                                  "next": {"type": ["string", "null"]}}},
     "Story": {"type": "object", "properties": {
@@ -63,6 +64,7 @@ SCHEMAS: dict[str, Any] = {
     "ArticlePage": {"type": "object", "properties": {
         "article": {"allOf": [_ref("Card"), {"type": "object", "properties": {
             "authors": {"type": "array", "items": {"type": "string"}}, "html": {"type": "string"},
+            "keywords": {"type": "array", "items": {"type": "string"}},
             "paragraphs": {"type": "array", "items": {"type": "string"}}, "partial": {"type": "boolean"}}}]},
         "also_published_by": {"type": "array", "description": "Other outlets that published this text.",
                               "items": {"allOf": [_ref("SourceRef"), {"type": "object", "properties": {
@@ -79,10 +81,19 @@ SCHEMAS: dict[str, Any] = {
         "query": {"type": "string"}, "filters": {"type": "object"}, "items": {"type": "array", "items": _ref("Card")},
         "page": {"type": "integer"}, "next_page": {"type": ["integer", "null"]},
         "next": {"type": ["string", "null"], "description": "Cursor of the next page (order=recent)."}}},
-    "Items": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}},
+    "Source": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "slug": {"type": "string"},
+        "site_url": {"type": "string"}, "feed_url": {"type": "string"}, "language": {"type": "string"},
+        "kind": {"type": "string", "description": "feed, sitemap or page."}}},
+    "Category": {"type": "object", "properties": {"name": {"type": "string"}, "articles": {"type": "integer"}}},
+    "Language": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                                                  "dir": {"type": "string", "enum": ["ltr", "rtl"]}}},
     "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
-        "status": {"type": "integer"}, "message": {"type": "string"}}}}},
+        "status": {"type": "integer"}, "message": {"type": "string"},
+        "retry_after": {"type": "integer", "description": "429 only: seconds to wait."}}}}},
 }
+for _name in ("Story", "Tag", "Source", "Category", "Language"):
+    SCHEMAS[_name + "List"] = {"type": "object", "properties": {"items": {"type": "array", "items": _ref(_name)}}}
 
 
 def _get(summary: str, schema: str, params: list[dict[str, Any]], op: str) -> dict[str, Any]:
@@ -93,7 +104,8 @@ def _get(summary: str, schema: str, params: list[dict[str, Any]], op: str) -> di
         "400": {"description": "Bad parameter", "content": {"application/json": {"schema": _ref("Error")}}},
         "404": {"description": "Not found", "content": {"application/json": {"schema": _ref("Error")}}},
         "429": {"description": "Too many requests; see Retry-After.",
-                "headers": {"Retry-After": {"schema": {"type": "integer"}}}}}}}
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                "content": {"application/json": {"schema": _ref("Error")}}}}}}
 
 
 def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
@@ -112,17 +124,17 @@ def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
                 LANGUAGE, _q("story", "Story id."), BEFORE, LIMIT], "listArticles"),
             "/api/v1/articles/{id}": _get("One article with its coverage and related articles", "ArticlePage",
                                           [article_id], "getArticle"),
-            "/api/v1/stories": _get("Top stories by coverage and recency", "Items",
+            "/api/v1/stories": _get("Top stories by coverage and recency", "StoryList",
                                     [LANGUAGE, _q("category", "Category."), LIMIT], "listStories"),
             "/api/v1/stories/{id}": _get("Full coverage of one story", "StoryPage",
                                          [_q("id", "Story id.", where="path")], "getStory"),
             "/api/v1/hashtags/{tag}": _get("Latest articles with a hashtag", "Hashtag",
                                            [_q("tag", "Hashtag, any case.", where="path"), LANGUAGE, BEFORE, LIMIT],
                                            "getHashtag"),
-            "/api/v1/trending": _get("Trending hashtags", "Items", [LANGUAGE, LIMIT], "listTrending"),
-            "/api/v1/sources": _get("Sources", "Items", [], "listSources"),
-            "/api/v1/categories": _get("Categories with article counts", "Items", [LANGUAGE], "listCategories"),
-            "/api/v1/languages": _get("Languages of the site", "Items", [], "listLanguages"),
+            "/api/v1/trending": _get("Trending hashtags", "TagList", [LANGUAGE, LIMIT], "listTrending"),
+            "/api/v1/sources": _get("Sources", "SourceList", [], "listSources"),
+            "/api/v1/categories": _get("Categories with article counts", "CategoryList", [LANGUAGE], "listCategories"),
+            "/api/v1/languages": _get("Languages of the site", "LanguageList", [], "listLanguages"),
             "/api/v1/search": _get("Full-text search", "SearchResult", SEARCH_FILTERS, "search"),
         },
         "components": {"schemas": SCHEMAS},
