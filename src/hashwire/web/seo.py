@@ -3,6 +3,7 @@ news sitemap (articles of the last two days)."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 from xml.sax.saxutils import escape
@@ -20,6 +21,13 @@ SITEMAP_ARTICLES = 45_000  # per day; a sitemap file holds at most 50,000 URLs
 SITEMAP_DAYS = 90
 URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 NEWS_SITEMAP_ARTICLES = 1000
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    """Stored text as XML character data: escaped, without the characters XML 1.0 cannot hold (a
+    form feed in one title must not make the whole sitemap unreadable)."""
+    return escape(_NOT_XML.sub("", value))
 
 
 class Seo:
@@ -79,8 +87,7 @@ class Seo:
 
         def build() -> str:
             rows = [URLSET]
-            query = ArticleQuery(since=day, until=day + timedelta(days=1) - timedelta(microseconds=1),
-                                 limit=SITEMAP_ARTICLES)
+            query = ArticleQuery(since=day, until=day + timedelta(days=1), limit=SITEMAP_ARTICLES)
             for article in self.site.store.list_articles(query):
                 rows.append(f"<url><loc>{escape(self.base + self.article_path(article))}</loc>"
                             f"<lastmod>{when(article).astimezone(UTC).isoformat()}</lastmod></url>")
@@ -97,14 +104,14 @@ class Seo:
             rows = ['<?xml version="1.0" encoding="UTF-8"?>',
                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                     'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">']
-            name = escape(self.site.config.site_name)
+            name = _text(self.site.config.site_name)
             for article in self.site.store.list_articles(ArticleQuery(since=since, limit=NEWS_SITEMAP_ARTICLES)):
                 rows.append(
                     f"<url><loc>{escape(self.base + self.article_path(article))}</loc><news:news>"
                     f"<news:publication><news:name>{name}</news:name>"
-                    f"<news:language>{escape(article.language or 'en')}</news:language></news:publication>"
+                    f"<news:language>{_text(article.language or 'en')}</news:language></news:publication>"
                     f"<news:publication_date>{when(article).astimezone(UTC).isoformat()}</news:publication_date>"
-                    f"<news:title>{escape(article.title)}</news:title></news:news></url>")
+                    f"<news:title>{_text(article.title)}</news:title></news:news></url>")
             rows.append("</urlset>\n")
             return "\n".join(rows)
         return Response(self.site.memo("news-sitemap", build), media_type="application/xml",
