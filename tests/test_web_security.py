@@ -149,3 +149,94 @@ def test_hostile_content_is_served_harmless(tmp_path: Path) -> None:
         assert not problems, dict(list(problems.items())[:10])
     finally:
         store.close()
+
+
+# ---- the header middleware on its own ---------------------------------------------------------------
+
+def headers_for(content_type: bytes | None, *, noindex: bool = False,
+                own: list[tuple[bytes, bytes]] | None = None) -> list[tuple[bytes, bytes]]:
+    """The headers SecurityHeadersMiddleware sends for one response of `content_type`."""
+    import asyncio
+
+    from hashwire.web.security import SecurityHeadersMiddleware
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        headers = list(own or [])
+        if content_type is not None:
+            headers.append((b"content-type", content_type))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"x"})
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    asyncio.run(SecurityHeadersMiddleware(app, noindex=noindex)({"type": "http", "path": "/"}, receive, send))
+    return list(sent[0]["headers"])
+
+
+def test_header_sets_by_content_type() -> None:
+    from hashwire.web.security import CSP, DATA_CSP
+
+    def csp(kind: bytes | None) -> str | None:
+        found = [v.decode() for k, v in headers_for(kind) if k == b"content-security-policy"]
+        assert len(found) <= 1
+        return found[0] if found else None
+
+    assert csp(b"text/html; charset=utf-8") == CSP
+    for data in (b"application/json", b"application/rss+xml", b"application/xml", b"text/plain; charset=utf-8",
+                 b"application/feed+json", None):
+        assert csp(data) == DATA_CSP, data
+    for static in (b"text/css", b"text/javascript; charset=utf-8", b"application/javascript", b"image/png"):
+        assert csp(static) is None, static  # a stylesheet or script takes its page's policy
+        assert (b"x-content-type-options", b"nosniff") in headers_for(static)
+    assert (b"x-frame-options", b"DENY") in headers_for(b"text/html")
+    assert not any(k == b"x-frame-options" for k, _ in headers_for(b"application/json"))
+
+
+def test_headers_a_handler_set_are_kept_and_not_repeated() -> None:
+    own = [(b"Content-Security-Policy", b"default-src 'self' https://docs.example"),
+           (b"Referrer-Policy", b"no-referrer")]
+    headers = headers_for(b"text/html", own=own)
+    names = [k.lower() for k, _ in headers]
+    assert names.count(b"content-security-policy") == 1 and names.count(b"referrer-policy") == 1
+    assert (b"Content-Security-Policy", b"default-src 'self' https://docs.example") in headers
+    assert (b"x-content-type-options", b"nosniff") in headers  # the rest are still added
+
+
+def test_noindex_marks_every_kind_of_response() -> None:
+    for kind in (b"text/html", b"application/json", b"text/css", b"image/svg+xml", None):
+        assert (b"x-robots-tag", b"noindex, nofollow") in headers_for(kind, noindex=True), kind
+        assert not any(k == b"x-robots-tag" for k, _ in headers_for(kind)), kind
+
+
+def test_frames_only_from_the_sanitizer_video_hosts() -> None:
+    from hashwire.sanitize import IFRAME_HOSTS
+    from hashwire.web.security import CSP
+
+    frame_src = next(d for d in CSP.split("; ") if d.startswith("frame-src "))
+    assert sorted(frame_src.split()[1:]) == sorted(f"https://{h}" for h in IFRAME_HOSTS)
+
+
+@pytest.mark.parametrize("target", [
+    "", "en/", "https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
+    "/en/\r\nSet-Cookie: a=b", "/en/\tx", "javascript:alert(1)", "/\\/evil"])
+def test_local_path_refuses_anything_that_leaves_the_site(target: str) -> None:
+    assert local_path(target, "/en/") == "/en/"
+
+
+@pytest.mark.parametrize("target", ["/", "/en/hashtag/%2F%2Fevil", "/ar/story/abc?x=//evil", "/en/search?q=a\\b"])
+def test_local_path_keeps_paths_on_the_site(target: str) -> None:
+    assert local_path(target) == target
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("  https://a.example/x  ", "https://a.example/x"), ("HTTP://A.example/", "HTTP://A.example/"),
+    ("https://a.example/\x00x", ""), ("https://a.example/x\ny", ""), ("ftp://a.example/", ""),
+    ("https:/a.example", ""), ("/relative/path", ""), ("", ""), ("vbscript:msgbox(1)", "")])
+def test_web_url_edge_cases(url: str, expected: str) -> None:
+    assert web_url(url) == expected
