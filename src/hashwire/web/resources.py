@@ -51,7 +51,10 @@ def decode_cursor(text: str | None) -> tuple[datetime, str] | None:
     match = _CURSOR.match(text)
     if match is None:
         raise BadRequest("bad cursor")
-    moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S.%f").replace(tzinfo=UTC)
+    try:
+        moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S.%f").replace(tzinfo=UTC)
+    except ValueError as exc:  # the right shape but no such time (month 13, 30 February)
+        raise BadRequest("bad cursor") from exc
     return moment, match.group(2)
 
 
@@ -60,7 +63,7 @@ def excerpt(article: Article, limit: int = EXCERPT_CHARS) -> str:
     text = " ".join(text.split("\n\n", 1)[0].split()) if not article.description else " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—")
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
     return cut + "…"
 
 
