@@ -108,7 +108,10 @@ def create_app(store: Store, config: Config, *, rate_limit: tuple[float, int] | 
         if isinstance(exc, HashwireError):
             return error_response(request, exc.status, str(exc) or "error")
         assert isinstance(exc, HTTPException)
-        return error_response(request, exc.status_code, exc.detail)
+        response = error_response(request, exc.status_code, exc.detail)
+        for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405
+            response.headers[name] = value
+        return response
 
     async def server_error(request: Request, exc: Exception) -> Response:
         response = error_response(request, 500, "internal error")
