@@ -41,12 +41,21 @@ class Cursor(Protocol):
 
 
 def migrations_for(backend: str) -> list[tuple[int, str, str]]:
-    """(version, file name, SQL) of every migration for a backend, oldest first."""
+    """(version, file name, SQL) of every migration for a backend, oldest first. A file that looks like
+    one but is misnamed, or two files with one version, are errors: a skipped migration would leave
+    every new database without it."""
     found = []
-    for path in sorted(MIGRATIONS.glob(f"{backend}_*.sql")):
+    for path in MIGRATIONS.glob(f"{backend}_*.sql"):
         m = _MIGRATION_NAME.match(path.name)
-        if m and m["backend"] == backend:
-            found.append((int(m["version"]), path.name, path.read_text(encoding="utf-8")))
+        if m is None or m["backend"] != backend:
+            raise ValueError(f"migration {path.name} is not named {backend}_NNN_words.sql "
+                             "(three digits; lower-case letters, digits and _)")
+        found.append((int(m["version"]), path.name, path.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        twice = sorted({f"{v:03d}" for v in versions if versions.count(v) > 1})
+        raise ValueError(f"{backend} migrations share a version: {', '.join(twice)}")
     return found
 
 
