@@ -36,17 +36,27 @@ class CatalogSQL(SQLBase):
             cur.execute("SELECT slug FROM sources WHERE slug = ? OR slug LIKE ?", (base, base + "-%"))
             used = {r[0] for r in cur.fetchall()}
             slug, n = base, 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
             t = self._t
-            cur.execute(
-                "INSERT INTO sources (url, kind, title, site_url, slug, language, etag, last_modified, "
-                "next_fetch_at, last_fetched_at, last_status, error_count, last_error, disabled, "
-                "interval_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (source.url, source.kind, source.title, source.site_url, slug, source.language, source.etag,
-                 source.last_modified, t(source.next_fetch_at), t(source.last_fetched_at), source.last_status,
-                 source.error_count, source.last_error, int(source.disabled), source.interval_seconds))
-            return int(cur.fetchone()[0])
+            while True:
+                while slug in used:
+                    slug, n = f"{base}-{n}", n + 1
+                cur.execute(
+                    "INSERT INTO sources (url, kind, title, site_url, slug, language, etag, last_modified, "
+                    "next_fetch_at, last_fetched_at, last_status, error_count, last_error, disabled, "
+                    "interval_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING RETURNING id",
+                    (source.url, source.kind, source.title, source.site_url, slug, source.language, source.etag,
+                     source.last_modified, t(source.next_fetch_at), t(source.last_fetched_at), source.last_status,
+                     source.error_count, source.last_error, int(source.disabled), source.interval_seconds))
+                row = cur.fetchone()
+                if row:
+                    return int(row[0])
+                # another writer (PostgreSQL: another process) took the URL or the slug meanwhile
+                cur.execute("SELECT id FROM sources WHERE url = ?", (source.url,))
+                row = cur.fetchone()
+                if row:
+                    return int(row[0])
+                used.add(slug)
 
         found = self.get_source(self._write_content(run))
         assert found is not None
