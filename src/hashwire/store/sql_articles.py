@@ -142,12 +142,16 @@ class ArticlesSQL(SQLBase):
             cur.executemany(_UPSERT_STORY, [story_params(s, t) for s in sorted(stories, key=lambda s: s.id)])
         for s in stories:
             if s.merged_into and s.merged_into != s.id:
-                # a merge re-points every article and tag of the absorbed story at the surviving one
-                cur.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (s.merged_into, s.id))
+                # a merge re-points every article and tag of the absorbed story at the surviving one: the
+                # end of the chain when the story it joined was itself absorbed (in this batch or before)
+                into = self._surviving_story(cur, s.merged_into)
+                if into != s.merged_into and into != s.id:
+                    cur.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (into, s.id))
+                cur.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, s.id))
                 cur.execute("INSERT INTO story_tags (story_id, key) SELECT CAST(? AS TEXT), key FROM story_tags "
-                            "WHERE story_id = ? ON CONFLICT DO NOTHING", (s.merged_into, s.id))
+                            "WHERE story_id = ? ON CONFLICT DO NOTHING", (into, s.id))
                 cur.execute("DELETE FROM story_tags WHERE story_id = ?", (s.id,))
-                touched.add(s.merged_into)
+                touched.add(into)
         if story_tags:
             cur.executemany("INSERT INTO story_tags (story_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
                             story_tags)
@@ -159,6 +163,17 @@ class ArticlesSQL(SQLBase):
                 "article_count = (SELECT count(*) FROM articles x WHERE x.story_id = stories.id), "
                 "source_count = (SELECT count(DISTINCT coalesce(x.source_id, 0)) FROM articles x "
                 f"WHERE x.story_id = stories.id) WHERE id IN ({placeholders(len(part))})", list(part))
+
+    def _surviving_story(self, cur: Cursor, story_id: str) -> str:
+        """The story `story_id` ends in, following merged_into (a cycle stops where it closes)."""
+        seen = {story_id}
+        while True:
+            cur.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
+            row = cur.fetchone()
+            if not row or not row[0] or row[0] in seen:
+                return story_id
+            story_id = row[0]
+            seen.add(story_id)
 
     # ---- reads --------------------------------------------------------------------------------
     def known_guids(self, source_id: int) -> set[str]:
