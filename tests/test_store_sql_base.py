@@ -196,16 +196,18 @@ def test_a_failing_migration_leaves_nothing_behind(url: str, tmp_path: Path,
 
 # ---- the candidate pool ------------------------------------------------------------------------------
 
-def pool(total_matches: int, keep: float, need: int, ranked: bool, floor: int = 64) -> list[int]:
-    """The pool sizes candidate_pages tries when `keep` of the matches pass the filters."""
+def pool(total_matches: int, keep: float, need: int, ranked: bool, floor: int = 64, offset: int = 0) -> list[int]:
+    """The pool sizes candidate_pages tries when `keep` of the matches pass the filters and a page of
+    `need` rows after `offset` is asked for."""
     tried: list[int] = []
 
     def run(n: int) -> tuple[list[Any], int]:
         tried.append(n)
         seen = min(n, total_matches)
-        return [object()] * int(seen * keep), seen
+        passing = int(seen * keep)
+        return [object()] * max(0, min(need, passing - offset)), seen
 
-    candidate_pages(run, need, ranked, floor)
+    candidate_pages(run, need, offset, ranked, floor)
     return tried
 
 
@@ -223,6 +225,12 @@ def test_recency_pool_scales_with_the_page_and_has_its_own_cap() -> None:
     sizes = pool(10_000_000, 0.0, 100, False)
     assert sizes[-1] == RECENT_CANDIDATES_MAX and sizes == sorted(sizes) and len(sizes) == len(set(sizes))
     assert pool(1_000_000, 1.0, 0, False) == [64] and pool(1_000_000, 1.0, 0, True) == [400]
+
+
+def test_later_pages_reuse_the_first_pages_pool() -> None:
+    assert pool(1_000_000, 1.0, 20, True, offset=40) == [RANK_CANDIDATES]  # the ranking page 1 came from
+    assert pool(1_000_000, 1.0, 20, False, offset=40) == [4 * 60]  # enough newest matches to reach it
+    assert pool(1_000_000, 1.0, 20, True, offset=RANK_CANDIDATES) == [RANK_CANDIDATES, 4 * RANK_CANDIDATES]
 
 
 @pytest.fixture
@@ -284,11 +292,6 @@ def test_a_rare_word_is_searched_in_full(store: Store, small_pool: None) -> None
     assert ids  # (the 40 newer articles do not mention it)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sqlite.py and postgres.py call candidate_pages with need = limit + offset but the rows they return "
-    "are one page (after OFFSET), so `len(rows) >= need` never holds past the first page: page 2 grows "
-    "the pool to its cap (up to 64x the work for a common word) and is ranked over a different pool than "
-    "page 1, so items are repeated or skipped. Fix (outside sql_base): pass need = limit."))
 @pytest.mark.parametrize("url", BACKENDS, indirect=True)
 def test_paging_by_offset_walks_one_ranking(store: Store, small_pool: None) -> None:
     src = store.add_source(Source(url="https://o.example/feed", title="O"))

@@ -236,7 +236,6 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
             score, order_by, order_params = "0.0", "a.sort_at DESC, a.id DESC", []
         cols = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
         words = " ".join(terms)
-        need = max(0, query.limit) + max(0, offset)
 
         share, table_rows = self._match_share(terms)
 
@@ -257,7 +256,7 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
 
         # at least RANK_CANDIDATES even for "recent": asked for fewer, the planner may walk the primary
         # key for a word it cannot estimate (a rare one) and read the whole table
-        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked, RANK_CANDIDATES))
+        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), max(0, query.limit), max(0, offset), ranked, RANK_CANDIDATES))
         hits = []
         for r in rows:
             article = article_from_row(r, self._dt)

@@ -114,14 +114,16 @@ class SQLBase:
         raise NotImplementedError
 
 
-def candidate_pages(run: Callable[[int], tuple[list[Any], int]], need: int, ranked: bool,
+def candidate_pages(run: Callable[[int], tuple[list[Any], int]], limit: int, offset: int, ranked: bool,
                     floor: int = 64) -> list[Any]:
     """Search only the newest matches: start with a few (ranking costs per candidate), grow while the
-    filters leave the page short and more matches exist. A rare term is always searched in full."""
-    n = RANK_CANDIDATES if ranked else max(floor, 4 * need)
+    filters leave the page short and more matches exist. A rare term is always searched in full.
+    `run(n)` answers one page (`limit` rows after `offset`) from the newest n matches, and how many
+    matches it looked at; every page of one query is cut from the same pool while pages stay full."""
+    n = RANK_CANDIDATES if ranked else max(floor, 4 * (limit + offset))
     cap = RANK_CANDIDATES_MAX if ranked else RECENT_CANDIDATES_MAX
     while True:
         rows, seen = run(n)
-        if len(rows) >= need or seen < n or n >= cap:  # page full, every match seen, or enough work
+        if len(rows) >= limit or seen < n or n >= cap:  # page full, every match seen, or enough work
             return rows
         n = min(cap, n * 4)

@@ -253,7 +253,6 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
             score, order_by, order_params = "0.0", "a.sort_at DESC, a.id DESC", []
         cols = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
         match = fts5_query(terms)
-        need = max(0, query.limit) + max(0, offset)
 
         def page(cur: Cursor, n: int) -> tuple[list[Any], int]:
             cur.execute(
@@ -265,7 +264,7 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
             rows = cur.fetchall()
             return rows, (rows[0][25] if rows else n)
 
-        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), need, ranked))
+        rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), max(0, query.limit), max(0, offset), ranked))
         hits = []
         for r in rows:
             article = article_from_row(r, from_micros)
