@@ -78,3 +78,28 @@ def test_feed_items_match_the_page_and_escape_titles(client: Client) -> None:
 def test_unknown_feed_format_is_404(client: Client) -> None:
     assert client.get("/en/hashtag/PortStrike/feed.rdf").status_code == 404
     assert client.get("/en/story/nope/feed.xml").status_code == 404
+
+
+def test_characters_xml_cannot_hold_never_break_a_feed(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from lxml import etree
+
+    from hashwire.models import Article
+
+    store, info = open_seeded(tmp_path / "ctl.db")
+    try:
+        src = next(iter(info["sources"].values()))
+        store.save_articles([Article(
+            url="https://ctl.example/1", title="Page\x0cbreak \x01in a title", text="Text\x0b with a tab\x08.",
+            published=datetime.now(UTC), source_id=src.id, source_name="Ctl\x02 Wire", language="en",
+            hashtags=["ControlChars"], category="Business", guid="ctl-1")])
+        client = Client(create_app(store, Config(environ={}), rate_limit=None))
+        for suffix in ("feed.xml", "feed.atom"):
+            body = client.get(f"/en/hashtag/ControlChars/{suffix}").content
+            tree = etree.fromstring(body)  # strict XML parser: raises on any character XML 1.0 forbids
+            assert "Pagebreak in a title" in "".join(tree.itertext())
+        item = client.get("/en/hashtag/ControlChars/feed.json").json()["items"][0]
+        assert item["title"].startswith("Page")
+    finally:
+        store.close()

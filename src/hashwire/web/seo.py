@@ -3,7 +3,6 @@ news sitemap (articles of the last two days)."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 from xml.sax.saxutils import escape
@@ -16,18 +15,12 @@ from ..models import Article
 from ..store.base import ArticleQuery
 from .i18n import languages
 from .resources import Site, when
+from .xmltext import xml_text as _text
 
 SITEMAP_ARTICLES = 45_000  # per day; a sitemap file holds at most 50,000 URLs
 SITEMAP_DAYS = 90
 URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 NEWS_SITEMAP_ARTICLES = 1000
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _text(value: str) -> str:
-    """Stored text as XML character data: escaped, without the characters XML 1.0 cannot hold (a
-    form feed in one title must not make the whole sitemap unreadable)."""
-    return escape(_NOT_XML.sub("", value))
 
 
 class Seo:

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 from starlette.requests import Request
@@ -26,6 +25,8 @@ from ..errors import NotFound
 from .pages import lang_of
 from .resources import Site, search
 from .security import web_url
+from .xmltext import xml_attr as quoteattr
+from .xmltext import xml_text as escape
 
 FORMATS = {"xml": "application/rss+xml; charset=utf-8", "atom": "application/atom+xml; charset=utf-8",
            "json": "application/feed+json; charset=utf-8"}
