@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import random
 import socket
@@ -170,14 +171,20 @@ def test_rate_zero_turns_the_limit_off(clock: list[float]) -> None:
 
 # ---- behind a reverse proxy ---------------------------------------------------------------------------
 
-@pytest.fixture
-def served() -> Iterator[str]:
-    """The middleware under uvicorn with its default proxy settings (as webserver.py runs it), on loopback."""
+@contextlib.contextmanager
+def serve(trusted_proxies: str | None = None) -> Iterator[str]:
+    """The middleware under uvicorn with the settings webserver.py gives it, on loopback."""
+    from hashwire.config import Config
+    from hashwire.webserver import server_config
+
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     app = RateLimitMiddleware(ok_app, rate=0.001, burst=2)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    values = {"trusted_proxies": trusted_proxies} if trusted_proxies is not None else {}
+    config = server_config(app, Config(values, environ={}), host="127.0.0.1", port=port)
+    config.lifespan = "off"
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
     thread.start()
     for _ in range(500):
@@ -191,6 +198,19 @@ def served() -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@pytest.fixture
+def served() -> Iterator[str]:
+    with serve() as url:
+        yield url
+
+
+def test_forwarded_addresses_from_an_untrusted_peer_are_ignored() -> None:
+    with serve(trusted_proxies="10.9.9.9") as url, httpx.Client(base_url=url, timeout=5) as http:
+        codes = [http.get("/api/v1/articles", headers={"x-forwarded-for": f"203.0.113.{i}"}) for i in range(3)]
+        assert [r.status_code for r in codes] == [200, 200, 429]  # one bucket: the peer's own address
+        assert codes[0].text == "127.0.0.1"
 
 
 def test_behind_a_proxy_on_loopback_each_forwarded_client_has_its_own_bucket(served: str) -> None:

@@ -40,6 +40,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("retention_days", 0, "Prune article bodies older than this many days (0 keeps them for ever)."),
     Setting("api_rate_limit", 20.0, "API requests per second allowed to one client IP (0 turns the limit off)."),
     Setting("api_burst", 120, "API requests one client may make in a burst before the rate limit applies."),
+    Setting("trusted_proxies", "127.0.0.1", "Addresses of reverse proxies or load balancers whose "
+            "X-Forwarded-For / X-Forwarded-Proto headers are believed (comma-separated, or * for any); "
+            "the client address they give is the one rate limits apply to."),
     Setting("log_format", "text", "Log format: text or json."),
     Setting("log_level", "INFO", "Log level."),
 )

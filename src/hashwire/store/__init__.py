@@ -21,5 +21,9 @@ def open_store(url: str) -> Store:
         path, _, query = url.removeprefix("sqlite:///").removeprefix("sqlite://").partition("?")
         options = dict(part.partition("=")[::2] for part in query.split("&") if part)
         store = SQLiteStore(path, synchronous=options.get("synchronous", "NORMAL"))
-    store.migrate()
+    try:
+        store.migrate()
+    except BaseException:
+        store.close()  # a failed migration must not leave a pool of open connections behind
+        raise
     return store
