@@ -58,6 +58,15 @@ def _parse(html: str) -> HtmlElement:
     return tree
 
 
+def _drop_code(tree: HtmlElement) -> None:
+    """Scripts (but JSON-LD, which the base extractor reads), styles, inline SVG and noscript
+    fallbacks: the base extractor removes them too, but only after copying the tree."""
+    doomed = [el for el in tree.iter("script", "style", "svg", "noscript")
+              if el.tag != "script" or "ld+json" not in (el.get("type") or "")]
+    for el in doomed:
+        el.drop_tree()
+
+
 def _run_base(tree: HtmlElement, url: str, *, fast: bool) -> Any:
     return trafilatura.bare_extraction(
         tree, url=url or None, fast=fast, with_metadata=False, include_comments=False, include_tables=True,
@@ -126,6 +135,7 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     shape = scan_page(tree)
     meta = read_meta(tree, url, shape)
     html_title = tree.findtext(".//title") or ""
+    _drop_code(tree)
     title = meta.title
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)

@@ -84,8 +84,19 @@ def is_share_widget(text: str) -> bool:
         and any(w not in {"on", "the", "us", "and", "or", "to", "in", "more", "this"} for w in words)
 
 
+# Every _PROMPT alternative contains one of these: a cheap test before the regex, which is slow
+# to try at each position of every short block.
+_PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our", "abonnieren", "melden sie",
+                "cookie", "privacy", "by clicking", "you agree", "account", "log in to", "login to",
+                "continue reading", "journalism", "follow us", "folgen sie", "join our", "your email",
+                "the app", "our app", "rights reserved", "rechte vorbehalten")
+
+
 def _is_prompt(block: Block) -> bool:
-    return block.words <= 40 and bool(_PROMPT.search(block.text))
+    if block.words > 40:
+        return False
+    low = block.text.lower()
+    return any(key in low for key in _PROMPT_KEYS) and bool(_PROMPT.search(block.text))
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:

@@ -103,9 +103,13 @@ _SCRIPT_RANGES = {
     "MYANMAR": "\u1000-\u109f",
 }
 _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_RANGES.items()}
+_NON_LATIN = re.compile("[" + "".join(chars for name, chars in _SCRIPT_RANGES.items() if name != "LATIN") + "]")
 
 
 def _scripts(sample: str) -> Counter[str]:
+    if _NON_LATIN.search(sample) is None:  # the common case: one pass instead of one per script
+        n = len(_SCRIPT_RE["LATIN"].findall(sample))
+        return Counter({"LATIN": n} if n else {})
     return Counter({name: n for name, rx in _SCRIPT_RE.items() if (n := len(rx.findall(sample)))})
 
 
@@ -128,10 +132,10 @@ def detect_language(text: str) -> str:
         return _arabic_script_language(sample, words)
     candidates = ("ru", "uk") if top == "CYRILLIC" else tuple(
         lang for lang in _WORDS if lang not in {"ru", "uk", "ar", "fa", "ur"})
+    counts = Counter(words)
     best, best_score = "", 0
     for lang in candidates:
-        vocab = _WORDS[lang]
-        score = sum(1 for w in words if w in vocab)
+        score = sum(counts[w] for w in _WORDS[lang] if w in counts)
         if score > best_score:
             best, best_score = lang, score
     if best:
