@@ -293,3 +293,17 @@ def test_generation_moves_with_content_only(store: Store) -> None:
     assert g2 > g1
     store.prune_bodies(NOW - timedelta(days=30))
     assert store.generation() > g2
+
+
+def test_count_articles_follows_the_listing_and_stops_at_its_cap(store: Store) -> None:
+    (src, *_) = sources(store, 1)
+    arts = [make_article(i, source_id=src.id, hours_ago=i, hashtags=["Cranes"] if i % 2 else []) for i in range(9)]
+    copy = make_article(50, source_id=src.id, hours_ago=0.5, duplicate_of=arts[0].id)
+    store.save_articles([*arts, copy])
+    assert store.count_articles(ArticleQuery(), 100) == 9  # folded copies are not listed
+    assert store.count_articles(ArticleQuery(include_duplicates=True), 100) == 10
+    assert store.count_articles(ArticleQuery(), 4) == 4
+    assert store.count_articles(ArticleQuery(hashtag="cranes"), 100) == 4
+    window = ArticleQuery(since=NOW - timedelta(hours=5.5), until=NOW - timedelta(hours=1.5))
+    assert store.count_articles(window, 100) == len(store.list_articles(window)) == 4
+    assert store.count_articles(ArticleQuery(), 0) == 0

@@ -140,16 +140,19 @@ def test_lastmod_is_a_w3c_datetime_and_ninety_days_are_listed(store: Store) -> N
     assert datetime.fromisoformat(lastmod) == inside.published
 
 
-@pytest.mark.xfail(strict=True, reason="a day with more than SITEMAP_ARTICLES (45,000) articles lists only the "
-                   "newest 45,000: the day file would need numbered parts, which the index cannot know of "
-                   "without counting each day (the store has no count by time range)")
 def test_a_busy_day_is_listed_in_full(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(seo, "SITEMAP_ARTICLES", 3)
     src = source(store)
     day = TODAY - timedelta(days=2)
-    store.save_articles([article(src, i, day + timedelta(hours=i)) for i in range(7)])
+    store.save_articles([article(src, 10 * i + m, day + timedelta(hours=i, minutes=m)) for i in range(7) for m in (1, 2)])
     urls = all_article_urls(client(store))
-    assert len(urls) == len(set(urls)) == 7
+    assert len(urls) == len(set(urls)) == 14  # 14 > 3 on one day: seven hourly files of two
+    quiet = TODAY - timedelta(days=3)
+    store.save_articles([article(src, 100 + i, quiet + timedelta(hours=i)) for i in range(2)])
+    index = client(store).get("/sitemap.xml").text
+    assert f"/sitemap-{quiet.date().isoformat()}.xml" in index  # a day under the cap stays one file
+    assert f"/sitemap-{day.date().isoformat()}-05.xml" in index and f"/sitemap-{day.date().isoformat()}.xml" not in index
+    assert client(store).get(f"/sitemap-{day.date().isoformat()}-25.xml").status_code == 404
 
 
 def test_a_day_file_never_holds_more_than_its_cap(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,6 +92,10 @@ class Store(Protocol):
     def get_articles(self, article_ids: Sequence[str]) -> list[Article]: ...
     def article_by_url(self, url: str) -> Article | None: ...
     def list_articles(self, query: ArticleQuery) -> list[Article]: ...
+    def count_articles(self, query: ArticleQuery, cap: int) -> int:
+        """How many articles `list_articles` could list for `query` (its limit ignored), counting no
+        further than `cap`: bounded work, to learn whether a range holds more than a page or a file."""
+
     def duplicates_of(self, article_id: str) -> list[Article]:
         """The folded copies of a canonical article."""
 

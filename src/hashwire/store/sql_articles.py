@@ -241,18 +241,30 @@ class ArticlesSQL(SQLBase):
             params.append(tag_key(q.hashtag))
         return (f"AND {' AND '.join(where)}" if where else ""), params
 
-    def list_articles(self, query: ArticleQuery) -> list[Article]:
+    def _listing(self, query: ArticleQuery, select: str) -> tuple[str, list[Any]]:
+        """`select` over the articles of a listing, newest first, and the WHERE parameters."""
         if query.hashtag:
             where, params = self._filters(query, time_alias="g", id_col="g.article_id")
             where.insert(0, "g.key = ?")
             params.insert(0, tag_key(query.hashtag))
-            sql = (f"{_ARTICLE_SELECT} JOIN article_tags g ON g.article_id = a.id WHERE {' AND '.join(where)} "
-                   "ORDER BY g.sort_at DESC, g.article_id DESC LIMIT ?")
-        else:
-            where, params = self._filters(query)
-            cond = f"WHERE {' AND '.join(where)}" if where else ""
-            sql = f"{_ARTICLE_SELECT} {cond} ORDER BY a.sort_at DESC, a.id DESC LIMIT ?"
-        return self._articles(sql, [*params, max(0, query.limit)])
+            return (f"{select} JOIN article_tags g ON g.article_id = a.id WHERE {' AND '.join(where)} "
+                    "ORDER BY g.sort_at DESC, g.article_id DESC"), params
+        where, params = self._filters(query)
+        cond = f"WHERE {' AND '.join(where)}" if where else ""
+        return f"{select} {cond} ORDER BY a.sort_at DESC, a.id DESC", params
+
+    def list_articles(self, query: ArticleQuery) -> list[Article]:
+        sql, params = self._listing(query, _ARTICLE_SELECT)
+        return self._articles(sql + " LIMIT ?", [*params, max(0, query.limit)])
+
+    def count_articles(self, query: ArticleQuery, cap: int) -> int:
+        sql, params = self._listing(query, "SELECT 1 FROM articles a")
+
+        def run(cur: Cursor) -> int:
+            cur.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS capped", [*params, max(0, cap)])
+            return int(cur.fetchone()[0])
+
+        return self._read(run)
 
     def duplicates_of(self, article_id: str) -> list[Article]:
         return self._articles(f"{_ARTICLE_SELECT} WHERE a.duplicate_of = ? ORDER BY a.sort_at DESC, a.id DESC",

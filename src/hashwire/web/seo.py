@@ -48,12 +48,21 @@ class Seo:
             rows = ['<?xml version="1.0" encoding="UTF-8"?>',
                     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
                     f"<sitemap><loc>{escape(self.base)}/sitemap-pages.xml</loc></sitemap>"]
+            store = self.site.store
             for back in range(SITEMAP_DAYS):
                 day = today - timedelta(days=back)
                 start = datetime(day.year, day.month, day.day, tzinfo=UTC)
-                if self.site.store.list_articles(ArticleQuery(since=start, until=start + timedelta(days=1), limit=1)):
-                    rows.append(f"<sitemap><loc>{escape(self.base)}/sitemap-{day.isoformat()}.xml</loc>"
-                                f"<lastmod>{day.isoformat()}</lastmod></sitemap>")
+                held = store.count_articles(ArticleQuery(since=start, until=start + timedelta(days=1)),
+                                            SITEMAP_ARTICLES + 1)
+                if not held:
+                    continue
+                # a day over the cap of one file is listed as one file per hour that has articles
+                names = [day.isoformat()] if held <= SITEMAP_ARTICLES else [
+                    f"{day.isoformat()}-{hour:02d}" for hour in range(24)
+                    if store.count_articles(ArticleQuery(since=start + timedelta(hours=hour),
+                                                         until=start + timedelta(hours=hour + 1)), 1)]
+                rows.extend(f"<sitemap><loc>{escape(self.base)}/sitemap-{name}.xml</loc>"
+                            f"<lastmod>{day.isoformat()}</lastmod></sitemap>" for name in names)
             rows.append("</sitemapindex>\n")
             return "\n".join(rows)
         return self._xml(self.site.memo("sitemap-index", build), 900)
@@ -73,20 +82,25 @@ class Seo:
         return self._xml(self.site.memo("sitemap-pages", build), 900)
 
     def day_sitemap(self, request: Request) -> Response:
+        """/sitemap-YYYY-MM-DD.xml: a day's articles; /sitemap-YYYY-MM-DD-HH.xml: one hour's, for days
+        with more articles than one file may hold."""
+        name = request.path_params["day"]
         try:
-            day = datetime.strptime(request.path_params["day"], "%Y-%m-%d").replace(tzinfo=UTC)
+            hourly = len(name) == 13
+            day = datetime.strptime(name, "%Y-%m-%d-%H" if hourly else "%Y-%m-%d").replace(tzinfo=UTC)
         except ValueError as exc:
             raise NotFound("no such sitemap") from exc
+        span = timedelta(hours=1) if hourly else timedelta(days=1)
 
         def build() -> str:
             rows = [URLSET]
-            query = ArticleQuery(since=day, until=day + timedelta(days=1), limit=SITEMAP_ARTICLES)
+            query = ArticleQuery(since=day, until=day + span, limit=SITEMAP_ARTICLES)
             for article in self.site.store.list_articles(query):
                 rows.append(f"<url><loc>{escape(self.base + self.article_path(article))}</loc>"
                             f"<lastmod>{when(article).astimezone(UTC).isoformat()}</lastmod></url>")
             rows.append("</urlset>\n")
             return "\n".join(rows)
-        return self._xml(self.site.memo(("sitemap-day", day), build), 900)
+        return self._xml(self.site.memo(("sitemap-day", day, span), build), 900)
 
     def _xml(self, text: str, max_age: int) -> Response:
         return Response(text, media_type="application/xml", headers={"cache-control": f"public, max-age={max_age}"})
