@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
-
-import pytest
 
 from hashwire.models import Source, Story
-from hashwire.store import ArticleQuery, Store, open_store
+from hashwire.store import ArticleQuery, Store
 from hashwire.store.base import cursor_of
-from store_fixtures import NOW, make_article, postgres_schema, postgres_unreachable, sqlite_url
-
-_PG_SKIP = postgres_unreachable()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        s = open_store(sqlite_url(tmp_path))
-        yield s
-        s.close()
-        return
-    if _PG_SKIP:
-        pytest.skip(_PG_SKIP)
-    with postgres_schema() as url:
-        s = open_store(url)
-        yield s
-        s.close()
+from store_fixtures import NOW, make_article
 
 
 def sources(store: Store, n: int = 3) -> list[Source]:

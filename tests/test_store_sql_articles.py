@@ -5,33 +5,12 @@ hashtag after corrections, and the pagers that walk the whole table."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
-
-import pytest
 
 from hashwire.models import Article, Source, Story
-from hashwire.store import ArticleQuery, Store, cursor_of, open_store
+from hashwire.store import ArticleQuery, Store, cursor_of
 from hashwire.store.sql_articles import CHUNK
-from store_fixtures import NOW, make_article, postgres_schema, postgres_unreachable, sqlite_url
-
-_PG_SKIP = postgres_unreachable()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        s = open_store(sqlite_url(tmp_path))
-        yield s
-        s.close()
-        return
-    if _PG_SKIP:
-        pytest.skip(_PG_SKIP)
-    with postgres_schema() as url:
-        s = open_store(url)
-        yield s
-        s.close()
+from store_fixtures import NOW, make_article
 
 
 def outlets(store: Store, n: int) -> list[Source]:
