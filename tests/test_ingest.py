@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from hashwire.models import Source
 from hashwire.newsroom import Newsroom, serve_in_thread
 from hashwire.store import ArticleQuery, open_store
 from hashwire.store.base import Store
+from loopback import serve_route
 
 # Pinned floor for story grouping on this newsroom; a regression below it fails.
 STORY_F1_FLOOR = 0.80
@@ -31,24 +31,6 @@ def room() -> Iterator[tuple[Newsroom, object]]:
 def _config(db: Path) -> Config:
     return Config({"db": f"sqlite:///{db}", "allow_private_networks": True, "per_host_concurrency": 8},
                   environ={})
-
-
-@contextlib.asynccontextmanager
-async def serve_route(path: str, handler: object) -> AsyncIterator[str]:
-    """One aiohttp route on an ephemeral loopback port; yields its URL."""
-    from aiohttp import web
-
-    app = web.Application()
-    app.router.add_get(path, handler)  # type: ignore[arg-type]
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}{path}"
-    finally:
-        await runner.cleanup()
 
 
 def _crawl(store: Store, config: Config, ingester: Ingester | None = None) -> object:

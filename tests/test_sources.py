@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from aiohttp import web
 
 from hashwire.config import Config
 from hashwire.errors import HashwireError
 from hashwire.models import Source
 from hashwire.newsroom import Newsroom, serve_in_thread
 from hashwire.sources import fetch_page_text, resolve_source
+from loopback import serve_pages
 
 CONFIG = Config({"allow_private_networks": True}, environ={})
 
@@ -23,29 +22,6 @@ CONFIG = Config({"allow_private_networks": True}, environ={})
 def running() -> Iterator[Any]:
     with serve_in_thread(Newsroom(seed=4, outlets=4, days=1, per_day=2)) as room:
         yield room
-
-
-@contextlib.asynccontextmanager
-async def site(pages: dict[str, tuple[str, str]]) -> AsyncIterator[str]:
-    """A loopback site serving {path: (content type, body)}; anything else is a 404."""
-
-    async def handle(request: web.Request) -> web.Response:
-        found = pages.get(request.path)
-        if found is None:
-            return web.Response(status=404, text="not here")
-        return web.Response(text=found[1], content_type=found[0])
-
-    app = web.Application()
-    app.router.add_get("/{tail:.*}", handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await runner.cleanup()
 
 
 def resolve(url: str, kind: str = "auto") -> Source:
@@ -92,7 +68,7 @@ def test_a_site_whose_feed_links_are_broken_says_why() -> None:
             '<link rel="alternate" type="application/atom+xml" href="/broken.xml"></head><body>Hi</body></html>')
 
     async def scenario() -> None:
-        async with site({"/": ("text/html", home), "/broken.xml": ("text/plain", "this is no feed")}) as base:
+        async with serve_pages({"/": ("text/html", home), "/broken.xml": ("text/plain", "this is no feed")}) as base:
             with pytest.raises(HashwireError, match="no working feed found") as caught:
                 await resolve_source(base + "/", CONFIG)
             reason = str(caught.value)
@@ -106,7 +82,7 @@ def test_a_site_without_feeds_is_taken_as_a_page_and_its_text_fetched() -> None:
     page = "<html><head><title>Ahmed wins</title></head><body><p>Ahmed won the race.</p></body></html>"
 
     async def scenario() -> None:
-        async with site({"/race.html": ("text/html", page)}) as base:
+        async with serve_pages({"/race.html": ("text/html", page)}) as base:
             found = await resolve_source(base + "/race.html", CONFIG)
             assert (found.kind, found.url) == ("page", base + "/race.html")
             text, final = await fetch_page_text(base + "/race.html", CONFIG)
