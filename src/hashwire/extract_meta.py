@@ -10,10 +10,12 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
+from hashwire.extract_authors import marked_byline, meta_authors, script_authors, text_byline
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
-from hashwire.extract_names import byline_chunks_names, clean_authors, split_authors
+from hashwire.extract_names import clean_authors, split_authors
 from hashwire.extract_scan import PageShape, scan_page
 from hashwire.extract_title import choose_title
 
@@ -139,27 +141,6 @@ def _image(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _byline_authors(candidates: list[HtmlElement]) -> list[str]:
-    for el in candidates:
-        if el.tag in ("meta", "link", "script", "style", "img", "body", "html", "article", "main", "section"):
-            continue
-        cls = (el.get("class") or "").lower()
-        if any(x in cls for x in ("bio", "about", "comment", "avatar", "box", "related", "more-by", "card")):
-            continue
-        target = el
-        if el.get("itemprop") == "author":
-            names = el.xpath('.//*[@itemprop="name"]')
-            if names:
-                target = names[0]
-        chunks = list(target.itertext())
-        if not chunks or sum(len(c) for c in chunks) > 400:
-            continue
-        authors = byline_chunks_names(chunks)
-        if authors:
-            return authors[:6]
-    return []
-
-
 def _visible_date(candidates: list[HtmlElement]) -> datetime | None:
     for el in candidates:
         cls = (el.get("class") or "").lower()
@@ -197,33 +178,102 @@ def _script_date(tree: HtmlElement) -> datetime | None:
     return None
 
 
-def _text_date(tree: HtmlElement) -> datetime | None:
-    """A date standing alone in a short piece of text near the headline ("Published on July 18, 2025")."""
+def _short_date(text: str | None) -> tuple[datetime | None, bool]:
+    """The date in a short piece of text, and whether the text labels it an update."""
+    text = (text or "").strip(" \t\n\r-–—|•·")
+    if not 6 <= len(text) <= 60 or len(text.split()) > 8:
+        return None, False
+    dt = parse_text_date(text)
+    return dt, dt is not None and bool(_UPDATED_LABEL.search(text))
+
+
+def _headline_element(body: HtmlElement, title: str) -> HtmlElement | None:
+    """The <h1> holding the headline, else the first <h1>."""
+    h1s = list(body.iter("h1"))
+    key = " ".join(title.casefold().split())
+    return next((h for h in h1s if key and " ".join(h.text_content().casefold().split()) == key),
+                h1s[0] if h1s else None)
+
+
+def _text_date(tree: HtmlElement, title: str = "") -> tuple[datetime | None, bool]:
+    """A date standing alone in a short piece of text near the headline ("Published on July 18,
+    2025", "Jane Doe - May 1, 2025"), and whether it is a confident one: within a few elements of
+    the headline (dates further down are as often those of teasers for other articles). Dates
+    labelled as updates count only when there is no other."""
     body = tree.find(".//body")
     if body is None:
-        return None
-    h1 = body.find(".//h1")
+        return None, False
+    h1 = _headline_element(body, title)
     started = h1 is None
     seen = 0
-    fallback = None
-    for el in body.iter():
+    before: tuple[datetime, int] | None = None  # the last date shortly before the headline
+    fallback: tuple[datetime | None, bool] | None = None
+    for el in body.iter(etree.Element):
         if el is h1:
             started = True
-        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            if before is not None and seen - before[1] > TEXT_DATE_BEFORE:
+                before = None
+            seen = 0
+        if el.tag in ("script", "style"):
             continue
         seen += 1
-        if seen > 300:
+        if not started:
+            for text in (el.text, el.tail):
+                dt, _updated = _short_date(text)
+                before = (dt, seen) if dt else before
+            continue
+        if seen > TEXT_DATE_SCAN:
             break
-        text = (el.text or "").strip()
-        if not 6 <= len(text) <= 60 or len(text.split()) > 8:
-            continue
-        dt = parse_text_date(text)
-        if dt is None:
-            continue
-        if not _UPDATED_LABEL.search(text):
-            return dt
-        fallback = fallback or dt
-    return fallback
+        for text in (el.text, el.tail):
+            dt, updated = _short_date(text)
+            if dt is None:
+                continue
+            near = seen <= TEXT_DATE_NEAR
+            if not near and before is not None:
+                return before[0], True
+            if not updated:
+                return dt, near
+            fallback = fallback or (dt, near)
+    if fallback is None and before is not None and h1 is not None:
+        return before[0], True
+    return fallback or (None, False)
+
+
+TEXT_DATE_SCAN = 300  # elements after the headline looked at
+TEXT_DATE_NEAR = 100  # a date within this many elements of the headline is the article's own
+TEXT_DATE_BEFORE = 30  # or within this many before it (kickers and hero blocks above the headline)
+
+
+def _parsed(values: list[str]) -> datetime | None:
+    return next((dt for dt in (parse_date(v) for v in values if v) if dt is not None), None)
+
+
+def _publication_date(tree: HtmlElement, url: str, shape: PageShape, meta: dict[str, str],
+                      article: dict[str, Any], webpage: dict[str, Any], title: str) -> datetime | None:
+    """The day comes from the first source in order of reliability: a date in the URL, the
+    article:published_time tag, a date standing near the headline, then other metadata, dated
+    elements and script state. The time of day comes from any source naming that same day."""
+    structured = [
+        _parsed([_text(webpage.get("datePublished"))]), _parsed([_text(article.get("datePublished"))]),
+        _parsed([meta.get(key, "") for key in _PUBLISHED_KEYS] + [_text(article.get("dateCreated"))]),
+    ]
+    meta_pub = _parsed([meta.get("article:published_time", "")])
+    text_day, confident = _text_date(tree, title)
+    if confident:
+        ordered = [url_date(url), meta_pub, text_day, *structured]
+    else:
+        ordered = [url_date(url), meta_pub, *structured, _visible_date(shape.dates), text_day]
+    day = next((dt for dt in ordered if dt is not None), None)
+    if day is None:
+        return _visible_date(shape.dates) or _script_date(tree)
+    timed = [meta_pub, *structured]
+    return next((dt for dt in timed if dt is not None and dt.date() == day.date()), day)
+
+
+_PUBLISHED_KEYS = ("og:published_time", "datepublished", "publish-date", "publishdate", "pubdate", "published",
+                   "published-date", "publication-date", "parsely-pub-date", "sailthru.date", "date",
+                   "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "article.published",
+                   "citation_publication_date", "citation_date")
 
 
 def _same_site(a: str, b: str) -> bool:
@@ -261,36 +311,13 @@ def read_meta(tree: HtmlElement, url: str, shape: PageShape | None = None) -> Pa
     pm.title = choose_title(tree, [h_title, meta.get("og:title", ""), meta.get("twitter:title", "")],
                             tree.findtext(".//title") or "", [s for s in site_names if s], url)
 
-    authors = _byline_authors(shape.bylines)
-    ld_authors = _ld_authors(article.get("author"), by_id) if article else ([], [])
-    if not authors:
-        authors = ld_authors[0]
-    if not authors:
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
-                    "dcterms.creator"):
-            value = meta.get(key, "")
-            if value and not value.startswith("http"):
-                authors = split_authors(value)
-                break
-    authors = clean_authors(authors) or clean_authors(ld_authors[1])
+    ld_people, ld_orgs = _ld_authors(article.get("author"), by_id) if article else ([], [])
+    authors = marked_byline(shape.bylines) or clean_authors(ld_people) or meta_authors(meta) \
+        or text_byline(tree) or script_authors(tree) or clean_authors(ld_orgs)
     pm.authors = [a for a in authors if a.casefold() not in {s.casefold() for s in site_names if s}] or authors
 
-    published = None
     webpage = next((o for o in objs if _types(o) & {"webpage", "itempage", "aboutpage", "faqpage"}), {})
-    for value in (meta.get("article:published_time", ""), _text(webpage.get("datePublished")),
-                  _text(article.get("datePublished")),
-                  meta.get("og:published_time", ""), meta.get("datepublished", ""),
-                  meta.get("publish-date", ""), meta.get("publishdate", ""), meta.get("pubdate", ""),
-                  meta.get("parsely-pub-date", ""), meta.get("sailthru.date", ""), meta.get("date", ""),
-                  meta.get("dc.date.issued", ""), meta.get("dc.date", ""), meta.get("dcterms.date", ""),
-                  meta.get("article.published", ""), _text(article.get("dateCreated"))):
-        if value:
-            published = parse_date(value)
-            if published:
-                break
-    if published is None:
-        published = url_date(url) or _visible_date(shape.dates) or _script_date(tree) or _text_date(tree)
-    pm.published = published
+    pm.published = _publication_date(tree, url, shape, meta, article, webpage, pm.title)
     for value in (_text(article.get("dateModified")), meta.get("article:modified_time", ""),
                   meta.get("og:updated_time", ""), meta.get("datemodified", ""), meta.get("last-modified", "")):
         if value:

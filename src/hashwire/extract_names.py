@@ -12,15 +12,25 @@ _BY_PREFIX = re.compile(
 )
 # Where a byline stops naming people: dates, reading times, roles after a bar, "Updated ..."
 _BYLINE_END = re.compile(
-    r"(?:\s[|•·]\s?|\s?[|•·]\s|\s[-–—]\s(?=\S*\s?\d)|[|•·]|(?-i:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|"
+    r"(?:\s[|•·⋅]\s?|\s?[|•·⋅]\s|\s[-–—]\s(?=\S*\s?\d)|[|•·⋅]|(?-i:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|"
     r"Edited|Fact|Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b))|\b(?:published|updated|last updated|posted|"
-    r"reviewed by|edited by|fact[- ]checked|medically reviewed|on \d|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)|\d+ min|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"reviewed by|edited by|fact[- ]checked|medically reviewed|(?:on|at) \d|(?:on|at) (?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)|\d+ min|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}\b|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}\b))",
     re.I,
 )
-_LABEL_ONLY = re.compile(r"^(?:the )?(?:author|authors|by|written by|posted by|admin|administrator|editor|staff|"
-                         r"guest|anonymous|unknown|team|redaktion|autor)$", re.I)
+_LABEL_ONLY = re.compile(r"^(?:the )?(?:author|authors|by|admin|administrator|editor|staff|guest|anonymous|unknown|"
+                         r"team|redaktion|autor|(?:[\w-]+ ){0,2}(?:by|from)|about the authors?|meet (?:the|your) "
+                         r"\w+|(?:article|text|story|post) by|author info(?:rmation)?)$", re.I)
+# A part of a byline that is a job title or affiliation, not a name: "Senior Analyst", "Head of Marketing"
+_ROLE = re.compile(
+    r"\b(?:senior|sr\.?|junior|jr\.|chief|head|director|editor|editors|analyst|expert|writer|manager|columnist|reporter|"
+    r"correspondent|contributor|specialist|founder|co-founder|ceo|cto|cfo|officer|professor|lecturer|president|"
+    r"vice|associate|assistant|consultant|strategist|coordinator|producer|journalist|researcher|scientist|"
+    r"engineer|developer|designer|attorney|lawyer|partner|intern|fellow|marketing|operations|communications|"
+    r"department|institute|university|college|school|inc\.?|llc|ltd)\b",
+    re.I,
+)
 _LABEL = re.compile(r"^\s*(?:(?:the )?authors?|autor(?:in)?|auteur|autore|writer|bylines?)\s*[:\-–]?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\be\b|&|\bwith\b|\bmit\b| و )\s*", re.I)
 _NOT_NAME = re.compile(
@@ -69,16 +79,27 @@ def byline_chunks_names(chunks: list[str]) -> list[str]:
     return []
 
 
+_LEAD_IN = re.compile(r"^.{0,40}?\b(?:was |is )?(?:written|posted|authored|reported) by\s+", re.I)
+
+
 def byline_names(text: str) -> list[str]:
     """Names in visible byline text, which often runs on into dates, roles and reading times."""
-    text = " ".join(text.split())
+    text = _LEAD_IN.sub("", " ".join(text.split()))
     text = _LABEL.sub("", text)
     text = _BY_PREFIX.sub("", text)
     head = _BYLINE_END.split(text, maxsplit=1)[0].strip(" ,.-–—:")
     if not head or _LABEL_ONLY.match(head):
         return []
-    if "," in head and not all(len(p.split()) >= 2 for p in head.split(",")):
-        return clean_authors([head])  # "Jane Doe, MD": a credential, not a second name
+    if "," in head:
+        parts = [p.strip() for p in head.split(",")]
+        if not all(len(p.split()) >= 2 for p in parts):
+            return clean_authors([head])  # "Jane Doe, MD": a credential, not a second name
+        kept = [parts[0]]
+        for part in parts[1:]:
+            if _ROLE.search(part):
+                break  # "Jane Doe, Senior Analyst, Outlet": the role and what follows it are not names
+            kept.append(part)
+        head = ", ".join(kept)
     return clean_authors(split_authors(head))
 
 
@@ -102,6 +123,8 @@ def clean_authors(names: list[str]) -> list[str]:
         role_free = _TRAILING_ROLE.sub("", name).strip(" ,|-–—")
         if role_free and len(role_free.split()) >= 2:
             name = role_free
+        elif not role_free:
+            continue  # nothing but a role ("Senior Editor")
         if not _looks_like_name(name):
             continue
         key = name.casefold()

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from hashwire.extract_dates import parse_text_date
+
 _SEPARATORS = re.compile(r"\s+(?:[|–—·•»«:/~]|-{1,2}|::)\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -21,17 +23,26 @@ def _squash(text: str) -> str:
     return "".join(_WORD.findall(text.casefold()))
 
 
+def _contains_name(sq: str, name: str) -> bool:
+    """One squashed string holds the other, and the name makes up most of the part: "The Motley
+    Fool" is the site "Motley Fool", so is a tagline ending in the name ("Latest news from Outlet");
+    "Learn web development" is not the site "web.dev"."""
+    if not name or len(sq) <= 3 or not (sq in name or name in sq):
+        return False
+    return min(len(sq), len(name)) >= 0.5 * max(len(sq), len(name)) or sq.endswith(name)
+
+
 def _is_site(part: str, site_names: list[str], host: str) -> bool:
     sq = _squash(part)
     if not sq:
         return True
     for name in site_names:
         sn = _squash(name)
-        if sn and (sq == sn or (len(sq) > 3 and (sq in sn or sn in sq) and len(part.split()) <= 6)):
+        if sn and (sq == sn or (_contains_name(sq, sn) and len(part.split()) <= 6)):
             return True
     host_core = _squash(host.removeprefix("www.").rsplit(".", 1)[0]) if host else ""
     return bool(host_core) and (sq == host_core or sq == _squash(host) or
-                                (len(sq) >= 4 and (sq in host_core or host_core in sq) and len(part.split()) <= 5))
+                                (_contains_name(sq, host_core) and len(part.split()) <= 5))
 
 
 def strip_site_name(title: str, site_names: list[str], url: str = "") -> str:
@@ -95,6 +106,33 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+_BYLINE_WORDS = frozenset({"posted", "published", "updated", "by", "on", "am", "von", "par"})
+_ADDRESS_WORDS = frozenset({"com", "org", "net", "www", "co", "uk"})
+
+
+def _inner_title(heading: str, raw_heading: str, titles: list[str]) -> str:
+    """The metadata title that the heading starts or ends with, when the rest of the heading is a
+    dateline or byline ("Headline Posted on May 1, 2025 by Jane", "Dec 18 2025 Headline"), a
+    label ("Blog: Headline") or an address with a count ("Headline (example.com) 87")."""
+    for title in titles:
+        nt = _norm(title)
+        if len(nt.split()) < 3 or nt == heading:
+            continue
+        if heading.startswith(nt + " "):
+            rest = heading[len(nt) + 1:].split()
+        elif heading.endswith(" " + nt):
+            rest = heading[: -len(nt) - 1].split()
+            if len(rest) <= 2 and raw_heading.split(":", 1)[0].strip().casefold() == " ".join(rest):
+                return title  # a label before a colon
+        else:
+            continue
+        address = any(w in _ADDRESS_WORDS for w in rest) and all(w.isdigit() or len(w) > 3 or w in _ADDRESS_WORDS
+                                                               for w in rest) and len(rest) <= 4
+        if rest[0] in _BYLINE_WORDS or parse_text_date(" ".join(rest)) or address:
+            return title
+    return ""
+
+
 def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, site_names: list[str],
                  url: str) -> str:
     """The headline: the visible <h1> that agrees with the metadata titles, else the metadata title
@@ -117,6 +155,8 @@ def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, sit
         score = max((_overlap(h, t) for t in cleaned + raw), default=0.0)
         if nh and any(nh == _norm(t) for t in cleaned):
             score = 2.0
+        elif (inner := _inner_title(nh, h, cleaned)):  # "Headline Posted on May 1 by Jane", "Blog: Headline"
+            h, score = inner, 2.0
         elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) for t in raw):
             score = max(score, 1.5)
         if score > best_score:
