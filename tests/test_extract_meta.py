@@ -122,3 +122,14 @@ def test_date_in_tail_text_and_before_the_headline() -> None:
     assert _day(m) == date(2024, 3, 27)
     m = meta_of("", "<div><h5>January 23, 2025</h5></div><h1>A headline for the story</h1>" + FILLER)
     assert _day(m) == date(2025, 1, 23)
+
+
+def test_cut_off_metadata_title_is_completed_and_blog_name_heading_skipped() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "We Help 4 Readers Find '
+          'Solutions (Including"}</script><meta property="og:title" content="We Help 4 Readers Find Solutions '
+          '(Including One Universal Trick)">')
+    assert meta_of(ld, FILLER).title == "We Help 4 Readers Find Solutions (Including One Universal Trick)"
+    head = ('<title>Engora Data Blog: Small adventures with small language models</title>'
+            '<meta property="og:title" content="Small adventures with small language models">')
+    m = meta_of(head, "<h1>Engora Data Blog</h1><h1>Small is the new large</h1>" + FILLER)
+    assert m.title == "Small adventures with small language models"

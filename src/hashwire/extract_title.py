@@ -69,6 +69,7 @@ def strip_site_name(title: str, site_names: list[str], url: str = "") -> str:
 _TRAILING = re.compile(r"\s+[-–—]\s+(?P<tail>[^-–—]+)$")
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -76,7 +77,7 @@ def tidy_title(title: str) -> str:
     """Entities decoded (some sites escape twice), straight quotes, single spaces."""
     if "&" in title:
         title = html.unescape(title)
-    return " ".join(title.translate(_APOSTROPHES).split())
+    return " ".join(_INVISIBLE.sub("", title).translate(_APOSTROPHES).split())
 
 
 def headline_part(title: str) -> str:
@@ -133,18 +134,34 @@ def _inner_title(heading: str, raw_heading: str, titles: list[str]) -> str:
     return ""
 
 
+def _completed(title: str, titles: list[str]) -> str:
+    """The title, or a longer one it is the cut-off start of (a headline truncated in one tag)."""
+    nt = _norm(title)
+    longer = [t for t in titles if len(_norm(t)) > len(nt) and _norm(t).startswith(nt)
+              and not _SEPARATORS.search(t[len(title) - 1:])]  # not a headline plus a separate segment
+    return max(longer, key=len) if nt and longer else title
+
+
+def _beside(heading: str, raw_title: str, titles: list[str]) -> bool:
+    """The heading and another metadata title both sit in the raw title, apart: "Blog Name: Headline"
+    with the heading the blog's name."""
+    return any((nt := _norm(t)) and nt in raw_title and heading not in nt and nt not in heading for t in titles)
+
+
 def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, site_names: list[str],
                  url: str) -> str:
     """The headline: the visible <h1> that agrees with the metadata titles, else the metadata title
     without site name or tagline."""
     host = urlsplit(url).hostname or ""
+    headings = [_text_with_breaks(h) for h in tree.iter("h1")]
     raw = [tidy_title(t) for t in [*meta_titles, html_title] if t and t.strip()]
     cleaned = [headline_part(strip_site_name(t, site_names, url)) for t in raw]
     cleaned = [t for t in cleaned if t and not _is_site(t, site_names, host)]
+    cleaned = [_completed(t, cleaned) for t in cleaned]
     reference = cleaned[0] if cleaned else ""
     h1s: list[str] = []
-    for h in tree.iter("h1"):
-        text = headline_part(tidy_title(_text_with_breaks(h)))
+    for heading in headings:
+        text = headline_part(tidy_title(heading))
         if text and len(text) < 300 and text not in h1s and not _is_site(text, site_names, host):
             h1s.append(text)
     if not h1s:
@@ -157,7 +174,8 @@ def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, sit
             score = 2.0
         elif (inner := _inner_title(nh, h, cleaned)):  # "Headline Posted on May 1 by Jane", "Blog: Headline"
             h, score = inner, 2.0
-        elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) for t in raw):
+        elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) and not _beside(nh, _norm(t), cleaned)
+                                                 for t in raw):
             score = max(score, 1.5)
         if score > best_score:
             best, best_score = h, score
