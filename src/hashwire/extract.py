@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block, body_blocks
 from hashwire.extract_clean import clean_blocks
 from hashwire.extract_meta import PageMeta, read_meta
+from hashwire.extract_parse import parse_html
 from hashwire.extract_reject import reject
 from hashwire.extract_scan import PageShape, scan_page
 from hashwire.extract_title import strip_site_name
@@ -52,10 +52,7 @@ class Extraction:
 
 
 def _parse(html: str) -> HtmlElement:
-    tree = load_html(html)
-    if tree is None:
-        raise NotAnArticle("too_short", "no HTML")
-    return tree
+    return parse_html(html)
 
 
 def _drop_code(tree: HtmlElement) -> None:

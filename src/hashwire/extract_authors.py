@@ -60,6 +60,8 @@ _BY_LABEL = re.compile(
 _LOWER_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
                               "ibn", "y", "e", "di", "dos", "das"})
 TEXT_BYLINE_SCAN = 300  # elements after the headline looked at
+_FOLLOWING = etree.XPath("(descendant-or-self::*[not(self::script or self::style)] | "
+                         f"following::*[not(self::script or self::style)])[position() <= {TEXT_BYLINE_SCAN}]")
 
 
 def _name_like(name: str) -> bool:
@@ -93,17 +95,8 @@ def text_byline(tree: HtmlElement) -> list[str]:
     if body is None:
         return []
     h1 = body.find(".//h1")
-    started = h1 is None
-    seen = 0
     after_label = False
-    for el in body.iter(etree.Element):
-        if el is h1:
-            started = True
-        if not started or el.tag in ("script", "style"):
-            continue
-        seen += 1
-        if seen > TEXT_BYLINE_SCAN:
-            break
+    for el in _FOLLOWING(body if h1 is None else h1):
         own = " ".join((el.text or "").split())
         if after_label and own:
             names = [n for n in byline_names(own) if _name_like(n)]

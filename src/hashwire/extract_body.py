@@ -23,13 +23,20 @@ class Block:
         return len(self.text.split())
 
 
+_RUN_IN = {"hi", "ref", "del", "code", "span", "a", "b", "i", "em", "strong", "u", "sub", "sup", "abbr", "q", "small"}
+
+
 def _inline_text(el: _Element) -> str:
+    """The element's text; nested blocks (a heading or cells inside a list item) on lines of their
+    own, so their words do not run together."""
     parts: list[str] = [el.text or ""]
     for child in el:
         if child.tag == "lb":
             parts.append("\n")
-        elif child.tag not in ("graphic",):
+        elif child.tag in _RUN_IN:
             parts.append(_inline_text(child))
+        elif child.tag != "graphic":
+            parts.append(f"\n{_inline_text(child)}\n")
         parts.append(child.tail or "")
     return "".join(parts)
 

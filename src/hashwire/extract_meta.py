@@ -198,50 +198,46 @@ def _headline_element(body: HtmlElement, title: str) -> HtmlElement | None:
 def _text_date(tree: HtmlElement, title: str = "") -> tuple[datetime | None, bool]:
     """A date standing alone in a short piece of text near the headline ("Published on July 18,
     2025", "Jane Doe - May 1, 2025"), and whether it is a confident one: within a few elements of
-    the headline (dates further down are as often those of teasers for other articles). Dates
-    labelled as updates count only when there is no other."""
+    the headline or shortly before it (dates further down are as often those of teasers for other
+    articles). Dates labelled as updates count only when there is no other."""
     body = tree.find(".//body")
     if body is None:
         return None, False
     h1 = _headline_element(body, title)
-    started = h1 is None
-    seen = 0
-    before: tuple[datetime, int] | None = None  # the last date shortly before the headline
+    before = None
+    if h1 is None:
+        after: list[HtmlElement] = _FIRST_ELEMENTS(body)
+    else:
+        after = _AFTER_HEADLINE(h1)
+        for el in reversed(_BEFORE_HEADLINE(h1)):  # nearest first
+            before = _short_date(el.tail)[0] or _short_date(el.text)[0]
+            if before is not None:
+                break
     fallback: tuple[datetime | None, bool] | None = None
-    for el in body.iter(etree.Element):
-        if el is h1:
-            started = True
-            if before is not None and seen - before[1] > TEXT_DATE_BEFORE:
-                before = None
-            seen = 0
-        if el.tag in ("script", "style"):
-            continue
-        seen += 1
-        if not started:
-            for text in (el.text, el.tail):
-                dt, _updated = _short_date(text)
-                before = (dt, seen) if dt else before
-            continue
-        if seen > TEXT_DATE_SCAN:
-            break
+    for seen, el in enumerate(after, start=1):
         for text in (el.text, el.tail):
             dt, updated = _short_date(text)
             if dt is None:
                 continue
             near = seen <= TEXT_DATE_NEAR
             if not near and before is not None:
-                return before[0], True
+                return before, True
             if not updated:
                 return dt, near
             fallback = fallback or (dt, near)
-    if fallback is None and before is not None and h1 is not None:
-        return before[0], True
+    if fallback is None and before is not None:
+        return before, True
     return fallback or (None, False)
 
 
 TEXT_DATE_SCAN = 300  # elements after the headline looked at
 TEXT_DATE_NEAR = 100  # a date within this many elements of the headline is the article's own
 TEXT_DATE_BEFORE = 30  # or within this many before it (kickers and hero blocks above the headline)
+_NOT_CODE = "[not(self::script or self::style)]"
+_AFTER_HEADLINE = etree.XPath(f"(descendant-or-self::*{_NOT_CODE} | following::*{_NOT_CODE})"
+                              f"[position() <= {TEXT_DATE_SCAN}]")
+_BEFORE_HEADLINE = etree.XPath(f"preceding::*{_NOT_CODE}[position() <= {TEXT_DATE_BEFORE}]")
+_FIRST_ELEMENTS = etree.XPath(f"descendant-or-self::*{_NOT_CODE}[position() <= {TEXT_DATE_SCAN}]")
 
 
 def _parsed(values: list[str]) -> datetime | None:
