@@ -24,6 +24,7 @@ import random
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -84,27 +85,59 @@ class DatasketchDuplicates:
 
 
 # -- 1. ECB+ --------------------------------------------------------------------------------
-def bench_ecb() -> None:
+BASELINE_THRESHOLDS = (0.18, 0.20, 0.22, 0.24, 0.26)
+
+
+def bench_ecb(by_topic: bool = False) -> None:
     if not (DATA / "docs.jsonl").exists():
         print("ECB+: data not present, skipped")
         return
     sys.path.insert(0, str(EVAL))
+    from cluster_baseline import single_pass, tfidf_vectors
     from score_clustering import scores
 
     docs = {d["id"]: d for d in map(json.loads, (DATA / "docs.jsonl").open(encoding="utf-8"))}
     order = [x.strip() for x in (DATA / "stream_order.txt").open(encoding="utf-8") if x.strip()]
-    started = time.perf_counter()
+    started = time.process_time()
     out = list(cluster_records({"id": i, "text": docs[i]["text"]} for i in order))
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     pred = {r["id"]: r["story"] for r in out}
-    print(f"ECB+ clustering-dev: {len(order)} docs in {took:.1f}s ({took / len(order) * 1000:.1f} ms/doc), "
-          f"{sum(1 for r in out if r['duplicate_of'])} folded as copies")
-    print(f"{'split':6} {'docs':>5} {'gold':>5} {'pred':>5} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7} {'pair F1':>8}")
-    for split in ("train", "dev"):
-        gold = {i: d["cluster"] for i, d in docs.items() if d["split"] == split}
-        s = scores(gold, {i: pred[i] for i in gold})
-        print(f"{split:6} {s['n_docs']:>5} {s['n_gold_clusters']:>5} {s['n_pred_clusters']:>5} "
-              f"{s['bcubed_p']:7.4f} {s['bcubed_r']:7.4f} {s['bcubed_f1']:7.4f} {s['pair_f1']:8.4f}")
+    print(f"ECB+ clustering-dev: {len(order)} docs, hashwire (dedupe + cluster) {took / len(order) * 1000:.2f} "
+          f"CPU ms/doc, {sum(1 for r in out if r['duplicate_of'])} folded as copies")
+    vectors = tfidf_vectors([docs[i]["text"] for i in order])
+    runs = {"hashwire": pred}
+    for th in BASELINE_THRESHOLDS:
+        labels = single_pass(vectors, th)
+        runs[f"tf-idf single pass @{th:.2f}"] = {i: str(k) for i, k in zip(order, labels, strict=True)}
+    print(f"{'':28} {'split':6} {'docs':>5} {'gold':>5} {'pred':>5} {'B3 P':>7} {'B3 R':>7} {'B3 F1':>7} "
+          f"{'pair F1':>8}")
+    for name, labels in runs.items():
+        for split in ("train", "dev"):
+            gold = {i: d["cluster"] for i, d in docs.items() if d["split"] == split}
+            s = scores(gold, {i: labels[i] for i in gold})
+            print(f"{name:28} {split:6} {s['n_docs']:>5} {s['n_gold_clusters']:>5} {s['n_pred_clusters']:>5} "
+                  f"{s['bcubed_p']:7.4f} {s['bcubed_r']:7.4f} {s['bcubed_f1']:7.4f} {s['pair_f1']:8.4f}")
+    if by_topic:
+        print_topics(docs, runs, scores)
+
+
+def print_topics(docs: dict[str, Any], runs: dict[str, dict[str, str]], scores: Any) -> None:
+    """Per topic: BCubed F1 and how the predicted stories split the topic's two events (ecb/ecbplus)."""
+    topics: dict[int, list[str]] = {}
+    for i, d in docs.items():
+        topics.setdefault(d["topic"], []).append(i)
+    for name, labels in runs.items():
+        print(f"\n{name}: topic (d = dev) BCubed F1 [articles of each event in its largest stories]")
+        cells = []
+        for t in sorted(topics):
+            ids = topics[t]
+            stories: dict[str, Counter[str]] = {}
+            for i in ids:
+                stories.setdefault(labels[i], Counter())[docs[i]["half"]] += 1
+            f1 = scores({i: docs[i]["cluster"] for i in ids}, {i: labels[i] for i in ids})["bcubed_f1"]
+            parts = " ".join(f"{c['ecb']}/{c['ecbplus']}" for c in sorted(stories.values(), key=lambda c: -c.total())[:3])
+            cells.append(f"{t}{'d' if docs[ids[0]]['split'] == 'dev' else ''}:{f1:.2f}[{parts}]")
+        print(" ".join(cells))
 
 
 # -- 2. newsroom truth ------------------------------------------------------------------------
@@ -261,6 +294,7 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=100_000, help="generated articles for the cost measurement")
     ap.add_argument("--peer-limit", type=int, default=30_000, help="largest run of the dedupe-only lines")
     ap.add_argument("--skip-ecb", action="store_true")
+    ap.add_argument("--topics", action="store_true", help="ECB+ results per topic (which events were merged)")
     ap.add_argument("--skip-newsroom", action="store_true")
     ap.add_argument("--measure", choices=list(VARIANTS), help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -268,7 +302,7 @@ def main() -> None:
         measure(a.measure, a.scale)
         return
     if not a.skip_ecb:
-        bench_ecb()
+        bench_ecb(a.topics)
     if not a.skip_newsroom:
         bench_newsroom(a.newsroom)
     if a.scale:

@@ -123,8 +123,8 @@ def test_window_closes_old_stories() -> None:
     assert len(index) == 1
 
 
-def test_stories_merge_when_an_article_bridges_them() -> None:
-    index = StoryIndex(threshold=0.3, young_threshold=0.3, merge_threshold=0.3)
+def test_stories_merge_when_articles_bridge_them() -> None:
+    index = StoryIndex()
     for i, (title, text) in enumerate(BACKGROUND):
         index.assign(make(f"bg{i}", title, text, 0))
     one = "Mayor Lorena Vidal said the earthquake damaged schools in Iquique."
@@ -132,14 +132,14 @@ def test_stories_merge_when_an_article_bridges_them() -> None:
     a = index.assign(make("a", "Iquique damage", one, 1))
     b = index.assign(make("b", "Aftershocks counted", two, 2))
     assert a.story.id != b.story.id
-    bridge = index.assign(make("c", "Iquique damage and aftershocks", one + " " + two, 3))
-    assert bridge.merged, "an article matching both stories strongly joins them"
-    survivors = {a.story.id, b.story.id} - set(bridge.merged)
-    assert survivors == {bridge.story.id}
-    gone = a.story if a.story.id in bridge.merged else b.story
-    assert gone.merged_into == bridge.story.id
-    assert index.get(gone.id) is None
-    assert bridge.story.article_count == 3
+    first = index.assign(make("c", "Iquique damage and aftershocks", one + " " + two, 3))
+    # one bridging article is not enough evidence: the two stories' own articles share nothing
+    assert not first.merged and first.story.id == a.story.id
+    second = index.assign(make("d", "Aftershocks and damage in Iquique", two + " " + one, 4))
+    assert second.merged == [b.story.id], "a second article matching both stories joins them"
+    assert b.story.merged_into == a.story.id == second.story.id
+    assert index.get(b.story.id) is None
+    assert second.story.article_count == 4
 
 
 def test_restore_after_restart_gives_the_same_assignments() -> None:

@@ -1,10 +1,22 @@
 """Online story assignment: each article joins the open story it matches best, or starts one.
 
-An article becomes a TF-IDF vector over its title and text words, names and numbers (names and
-numbers weigh more: they tell two earthquakes or two court cases apart). Open stories keep the
-summed vector of their articles, pruned to the strongest terms. Candidates come from an inverted
-index over each story's salient terms (capped posting lists), so the cost per article does not
-grow with the number of stored articles; only stories seen within the time window stay open.
+An article is compared with the open stories that share its salient terms (an inverted index with
+capped posting lists, so the cost per article does not grow with the archive): cosine similarity of
+its TF-IDF vector with each story's summed vector, averaged with the same over names and figures
+alone (they tell two earthquakes or two court cases apart).
+
+The bar an article must clear is learned from the stream. Stories of the same kind (two floods, two
+trials) resemble each other more in some streams than in others: wire copy and templated local news
+share whole sentences, while real coverage of one event by different outlets may share few. So the
+index follows the *look-alike level*: the best similarity an article reaches with an open story that
+shares none of its key names and figures (a running median). The bar sits above that level by a
+margin that grows with it. A story of one or two articles asks for a little more (its vector is
+still noisy), and a story is never joined below `threshold`.
+
+Two stories merge when an article has joined one of them and the other is as close: the stories'
+vectors clear the same bar, and their articles are about as similar across the pair as within each
+(average pairwise similarity), which tells fragments of one event from two events of one kind.
+Only stories seen within the time window stay open.
 """
 
 from __future__ import annotations
@@ -16,19 +28,24 @@ from datetime import UTC, datetime, timedelta
 
 from .models import Article, Story
 from .story_index import StoryTermIndex
+from .story_vectors import KEY_NAMES, ArticleVectors, add_into, dot, norm, top, vectorize
 from .term_stats import TermStats
-from .textfeatures import log_tf, term_features
 
-VECTOR_TERMS = 120  # strongest terms kept per article
-CENTROID_TERMS = 300  # strongest terms kept per story
+STORY_TERMS = 300  # strongest terms kept per story
+STORY_NAMES = 150  # names and figures kept per story
 POSTED_TERMS = 16  # terms a story is retrievable by
 QUERY_TERMS = 16  # terms an article looks stories up by
-YEAR_PENALTY = 0.6  # similarity kept when an article's years disagree with its story's
-YEAR_SHARE = 0.25  # a year counts for a story when this share of its articles mention it
-STORY_NAMES = 150  # names and figures kept per story
-NAME_GATE = 0.4  # below this names-and-figures similarity a story is not a match
-NAME_PENALTY = 0.0  # similarity kept then: a look-alike event with other places and people is another story
 NAME_SHARE = 0.5  # weight of the names-and-figures similarity
+LEVEL_START = 0.05  # look-alike level assumed before the stream has shown its own
+LEVEL_STEP = 0.003  # step of the running median of the look-alike level
+BAR_BASE = 0.17  # bar = BAR_BASE + BAR_SLOPE x look-alike level (never below `threshold`)
+BAR_SLOPE = 1.7
+DISJOINT = 0.15  # a story sharing less than this share of key names with an article is a look-alike
+YOUNG = 0.1  # extra bar for a story of one article (half of it for two, ...)
+MERGE_RATIO = 0.7  # across-pair similarity needed, relative to the stories' own coherence
+MERGE_FLOOR = 0.1  # ... and never below this average pairwise similarity
+COHERENCE_PRIOR = 0.3  # coherence assumed for a story of one article
+MERGE_LOOK = 3  # stories after the joined one considered for a merge
 
 
 @dataclass(slots=True)
@@ -40,33 +57,38 @@ class Assignment:
 
 
 @dataclass(slots=True)
-class _Doc:
-    vec: dict[str, float]  # unit-length TF-IDF vector
-    years: frozenset[str]
-    names: dict[str, float]  # the unit vector of its names and figures alone
+class _OpenStory:
+    story: Story
+    terms: dict[str, float] = field(default_factory=dict)  # summed term vectors of its articles
+    terms_norm: float = 0.0
+    names: dict[str, float] = field(default_factory=dict)  # summed name vectors of its articles
+    names_norm: float = 0.0
+    name_docs: dict[str, int] = field(default_factory=dict)  # name -> articles naming it
+    key: list[tuple[str, float]] = field(default_factory=list)  # its strongest names and figures
+    pair_sum: float = 0.0  # summed similarity of every pair of its articles
+    members: int = 0
+    sources: set[str] = field(default_factory=set)
+
+    def coherence(self) -> float:
+        """Average similarity between two of its articles (a prior for a story of one article)."""
+        pairs = self.members * (self.members - 1) / 2
+        return self.pair_sum / pairs if pairs else COHERENCE_PRIOR
 
 
 @dataclass(slots=True)
-class _OpenStory:
-    story: Story
-    centroid: dict[str, float]
-    norm: float = 0.0
-    members: int = 0
-    sources: set[str] = field(default_factory=set)
-    years: dict[str, int] = field(default_factory=dict)
-    names: dict[str, float] = field(default_factory=dict)  # summed name vectors of its articles
-    name_norm: float = 0.0
+class _Candidate:
+    score: float  # similarity with the story's vectors
+    raw: float  # summed similarity with each of the story's articles
+    held: _OpenStory
 
 
 class StoryIndex:
     """The open stories of the last `window_hours`, held in memory; rebuilt with `restore`."""
 
-    def __init__(self, window_hours: float = 72, *, threshold: float = 0.2,
-                 young_threshold: float = 0.35, merge_threshold: float = 0.45) -> None:
+    def __init__(self, window_hours: float = 72, *, threshold: float = 0.2) -> None:
         self.window = timedelta(hours=window_hours)
         self.threshold = threshold
-        self.young_threshold = max(young_threshold, threshold)
-        self.merge_threshold = merge_threshold
+        self.level = LEVEL_START
         self.now: datetime | None = None
         self.stats = TermStats()
         self._open: dict[str, _OpenStory] = {}
@@ -80,26 +102,33 @@ class StoryIndex:
         held = self._open.get(story_id)
         return held.story if held else None
 
+    @property
+    def bar(self) -> float:
+        """The similarity an article needs to join an established story, as the stream stands."""
+        return max(self.threshold, BAR_BASE + BAR_SLOPE * self.level)
+
     # -- the decision ------------------------------------------------------------------
     def assign(self, article: Article) -> Assignment:
         """Put a new article into a story (its `story_id` is set) and return the story."""
         when = self._advance(article)
-        doc = self._doc(article)
+        doc = vectorize(article, self.stats)
         scored = self._score(doc)
-        merged: list[str] = []
-        if scored and scored[0][0] >= 0.0:
-            _, sim, sid = scored[0]
-            target = self._open[sid]
-            for _, other_sim, other_id in scored[1:3]:
-                if other_sim >= self.merge_threshold and sim >= self.merge_threshold:
-                    self._merge(target, self._open[other_id])
-                    merged.append(other_id)
-            self._join(target, article, doc, when)
-            article.story_id = target.story.id
-            return Assignment(story=target.story, is_new=False, merged=merged, similarity=sim)
-        opened = self._start(article, doc, when)
-        article.story_id = opened.story.id
-        return Assignment(story=opened.story, is_new=True, similarity=scored[0][1] if scored else 0.0)
+        bar = self.bar
+        chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members), None)
+        if chosen is None:
+            opened = self._start(article, doc, when)
+            return Assignment(story=opened.story, is_new=True, similarity=scored[0].score if scored else 0.0)
+        target = chosen.held
+        self._join(target, article, doc, when, chosen.raw)
+        merged = []
+        for other in scored[:MERGE_LOOK + 1]:
+            if other.held is not target and other.held.story.id in self._open and self._mergeable(target, other.held, bar):
+                self._merge(target, other.held)
+                merged.append(other.held.story.id)
+        if merged:
+            self._post(target)
+        article.story_id = target.story.id
+        return Assignment(story=target.story, is_new=False, merged=merged, similarity=chosen.score)
 
     def restore(self, article: Article) -> None:
         """Re-add an article already assigned to `article.story_id` (warming after a restart)."""
@@ -107,84 +136,71 @@ class StoryIndex:
             self.assign(article)
             return
         when = self._advance(article)
-        doc = self._doc(article)
+        doc = vectorize(article, self.stats)
+        self._score(doc)  # the look-alike level learns from restored articles as it did the first time
         held = self._open.get(article.story_id)
         if held is None:
-            held = self._start(article, doc, when, story_id=article.story_id)
+            self._start(article, doc, when, story_id=article.story_id)
         else:
-            self._join(held, article, doc, when)
+            self._join(held, article, doc, when, self._raw(doc, held))
 
-    # -- features ----------------------------------------------------------------------
-    def _doc(self, article: Article) -> _Doc:
-        feats = term_features(article.title, article.text)
-        idf = self.stats.add(feats.terms.keys())
-        weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
-        if len(weights) > VECTOR_TERMS:
-            weights = dict(heapq.nlargest(VECTOR_TERMS, weights.items(), key=lambda kv: kv[1]))
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vec = {t: w / norm for t, w in weights.items()}
-        named = {t: w for t, w in vec.items() if t in feats.names or t in feats.numbers}
-        nnorm = math.sqrt(sum(w * w for w in named.values())) or 1.0
-        return _Doc(vec=vec, years=feats.years, names={t: w / nnorm for t, w in named.items()})
-
-    def _score(self, doc: _Doc) -> list[tuple[float, float, str]]:
-        """Candidate stories as (similarity above the story's bar, similarity, id), best first.
-
-        The bar is higher for a story of one or two articles, whose centroid is still noisy, than
-        for an established one: a look-alike event must not capture a young story."""
-        vec = doc.vec
-        query = [t for t, _ in heapq.nlargest(QUERY_TERMS, vec.items(), key=lambda kv: kv[1])]
+    # -- similarity ----------------------------------------------------------------------
+    def _score(self, doc: ArticleVectors) -> list[_Candidate]:
+        """Candidate stories, most similar first; moves the look-alike level on the way."""
+        query = [t for t, _ in top(doc.terms, QUERY_TERMS)]
         scored = []
+        lookalike = 0.0
         for sid in self._index.candidates(query):
             held = self._open[sid]
-            dot = sum(w * held.centroid.get(t, 0.0) for t, w in vec.items())
-            name_dot = sum(w * held.names.get(t, 0.0) for t, w in doc.names.items())
-            sim = dot / held.norm if held.norm else 0.0
-            if held.name_norm:
-                name_sim = name_dot / held.name_norm
-                sim = (1.0 - NAME_SHARE) * sim + NAME_SHARE * name_sim
-                if name_sim < NAME_GATE:
-                    sim *= NAME_PENALTY
-            bar = self.threshold + (self.young_threshold - self.threshold) / held.members
-            if doc.years and held.years and _years_disagree(doc.years, held):
-                sim *= YEAR_PENALTY
-            scored.append((sim - bar, sim, sid))
-        scored.sort(reverse=True)
+            term_dot = dot(doc.terms, held.terms)
+            name_dot = dot(doc.names, held.names)
+            score = (1.0 - NAME_SHARE) * term_dot / (held.terms_norm or 1.0)
+            score += NAME_SHARE * name_dot / (held.names_norm or 1.0)
+            scored.append(_Candidate(score, (1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot, held))
+            if doc.key and score > lookalike and _key_share(doc, held) < DISJOINT:
+                lookalike = score
+        if scored and doc.key:
+            self.level += LEVEL_STEP if lookalike > self.level else -LEVEL_STEP
+        scored.sort(key=_by_score, reverse=True)
         return scored
 
+    def _raw(self, doc: ArticleVectors, held: _OpenStory) -> float:
+        return (1.0 - NAME_SHARE) * dot(doc.terms, held.terms) + NAME_SHARE * dot(doc.names, held.names)
+
+    def _mergeable(self, one: _OpenStory, other: _OpenStory, bar: float) -> bool:
+        term_dot = dot(one.terms, other.terms)
+        name_dot = dot(one.names, other.names)
+        across = ((1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot) / (one.members * other.members)
+        if across < max(MERGE_FLOOR, MERGE_RATIO * math.sqrt(max(0.0, one.coherence() * other.coherence()))):
+            return False
+        similar = (1.0 - NAME_SHARE) * term_dot / ((one.terms_norm * other.terms_norm) or 1.0)
+        similar += NAME_SHARE * name_dot / ((one.names_norm * other.names_norm) or 1.0)
+        return similar >= bar
+
     # -- story state -------------------------------------------------------------------
-    def _start(self, article: Article, doc: _Doc, when: datetime,
+    def _start(self, article: Article, doc: ArticleVectors, when: datetime,
                story_id: str | None = None) -> _OpenStory:
         sid = story_id or article.id[:16]
         while sid in self._open and story_id is None:
             sid = _next_id(sid)
         story = Story(id=sid, title=article.title, first_seen=when, last_seen=when,
                       lead_article_id=article.id, language=article.language, category=article.category)
-        held = _OpenStory(story=story, centroid={})
+        held = _OpenStory(story=story)
         self._open[sid] = held
-        self._join(held, article, doc, when)
+        self._join(held, article, doc, when, 0.0)
+        article.story_id = sid
         return held
 
-    def _join(self, held: _OpenStory, article: Article, doc: _Doc, when: datetime) -> None:
-        story = held.story
-        centroid = held.centroid
-        for t, w in doc.vec.items():
-            centroid[t] = centroid.get(t, 0.0) + w
-        for y in doc.years:
-            held.years[y] = held.years.get(y, 0) + 1
-        for t, w in doc.names.items():
-            held.names[t] = held.names.get(t, 0.0) + w
-        if len(held.names) > 2 * STORY_NAMES:
-            held.names = dict(heapq.nlargest(STORY_NAMES, held.names.items(), key=_weight))
-        held.name_norm = math.sqrt(sum(w * w for w in held.names.values()))
-        if len(centroid) > 2 * CENTROID_TERMS:
-            held.centroid = centroid = dict(
-                heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1]))
-        held.norm = math.sqrt(sum(w * w for w in centroid.values()))
+    def _join(self, held: _OpenStory, article: Article, doc: ArticleVectors, when: datetime, raw: float) -> None:
+        held.pair_sum += raw
         held.members += 1
+        for t in doc.names:
+            held.name_docs[t] = held.name_docs.get(t, 0) + 1
+        self._add_vectors(held, doc.terms, doc.names)
         source = article.site_name or article.source_name or str(article.source_id or "")
         if source and len(held.sources) < 512:
             held.sources.add(source)
+        story = held.story
         story.article_count += 1
         story.source_count = len(held.sources)
         if when < story.first_seen:
@@ -198,18 +214,27 @@ class StoryIndex:
         if when > story.last_seen:
             story.last_seen = when
         heapq.heappush(self._expiry, (story.last_seen, story.id))
-        posted = heapq.nlargest(POSTED_TERMS, centroid.items(), key=lambda kv: kv[1])
-        self._index.post(story.id, frozenset(t for t, _ in posted))
+        self._post(held)
+
+    def _add_vectors(self, held: _OpenStory, terms: dict[str, float], names: dict[str, float]) -> None:
+        held.terms = add_into(held.terms, terms, STORY_TERMS)
+        held.terms_norm = norm(held.terms)
+        held.names = add_into(held.names, names, STORY_NAMES)
+        held.names_norm = norm(held.names)
+        if len(held.name_docs) > 4 * STORY_NAMES:
+            held.name_docs = dict(heapq.nlargest(2 * STORY_NAMES, held.name_docs.items(), key=_count))
+        held.key = top(held.names, KEY_NAMES)
+
+    def _post(self, held: _OpenStory) -> None:
+        self._index.post(held.story.id, frozenset(t for t, _ in top(held.terms, POSTED_TERMS)))
 
     def _merge(self, into: _OpenStory, other: _OpenStory) -> None:
-        for t, w in other.centroid.items():
-            into.centroid[t] = into.centroid.get(t, 0.0) + w
+        across = (1.0 - NAME_SHARE) * dot(into.terms, other.terms) + NAME_SHARE * dot(into.names, other.names)
+        into.pair_sum += other.pair_sum + across
         into.members += other.members
-        for y, n in other.years.items():
-            into.years[y] = into.years.get(y, 0) + n
-        for t, w in other.names.items():
-            into.names[t] = into.names.get(t, 0.0) + w
-        into.name_norm = math.sqrt(sum(w * w for w in into.names.values()))
+        for t, n in other.name_docs.items():
+            into.name_docs[t] = into.name_docs.get(t, 0) + n
+        self._add_vectors(into, other.terms, other.names)
         into.sources |= other.sources
         into.story.article_count += other.story.article_count
         into.story.source_count = len(into.sources)
@@ -218,6 +243,7 @@ class StoryIndex:
             into.story.title = other.story.title
             into.story.lead_article_id = other.story.lead_article_id
         into.story.last_seen = max(into.story.last_seen, other.story.last_seen)
+        heapq.heappush(self._expiry, (into.story.last_seen, into.story.id))
         other.story.merged_into = into.story.id
         self._index.remove(other.story.id)
         del self._open[other.story.id]
@@ -238,15 +264,25 @@ class StoryIndex:
         return when
 
 
-def _weight(item: tuple[str, float]) -> float:
+def _key_share(doc: ArticleVectors, held: _OpenStory) -> float:
+    """How far an article and a story name the same people, places and figures (0 none, 1 all).
+
+    The mean of two shares: of the article's key names, weighted by how many of the story's
+    articles carry each; and of the story's key names found in the article."""
+    total = sum(w for _, w in doc.key) or 1.0
+    members = held.members or 1
+    of_doc = sum(w * min(1.0, held.name_docs.get(t, 0) / members) for t, w in doc.key) / total
+    story_total = sum(w for _, w in held.key) or 1.0
+    of_story = sum(w for t, w in held.key if t in doc.names) / story_total
+    return (of_doc + of_story) / 2
+
+
+def _by_score(c: _Candidate) -> float:
+    return c.score
+
+
+def _count(item: tuple[str, int]) -> int:
     return item[1]
-
-
-def _years_disagree(years: frozenset[str], held: _OpenStory) -> bool:
-    """True when the years an article mentions share none with the years most of a story mentions."""
-    floor = max(1, held.members * YEAR_SHARE)
-    common = {y for y, n in held.years.items() if n >= floor}
-    return bool(common) and not (years & common)
 
 
 def _next_id(sid: str) -> str:

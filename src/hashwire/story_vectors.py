@@ -1,0 +1,71 @@
+"""What story clustering keeps of an article: sparse TF-IDF vectors, its names and figures, its key names.
+
+Vectors are plain dicts (term -> weight) kept short: an article keeps its strongest terms only, so
+comparing it with a story costs a few hundred dictionary lookups whatever the size of the archive.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+
+from .models import Article
+from .term_stats import TermStats
+from .textfeatures import log_tf, term_features
+
+VECTOR_TERMS = 120  # strongest terms kept per article
+NAME_TERMS = 60  # strongest names and figures kept per article
+KEY_NAMES = 8  # names and figures that identify the event an article reports
+
+
+@dataclass(slots=True)
+class ArticleVectors:
+    terms: dict[str, float]  # unit TF-IDF vector over title and text words, names and figures
+    names: dict[str, float]  # the unit vector of its names and figures alone
+    key: list[tuple[str, float]]  # its strongest names and figures, with their weights
+
+
+def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
+    """The vectors of one article; counts it into `stats` (document frequencies learned from the stream)."""
+    feats = term_features(article.title, article.text)
+    idf = stats.add(feats.terms.keys())
+    weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
+    weights = prune(weights, VECTOR_TERMS)
+    named = prune({t: w for t, w in weights.items() if t in feats.names or t in feats.numbers}, NAME_TERMS)
+    return ArticleVectors(terms=unit(weights), names=unit(named), key=top(named, KEY_NAMES))
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in v.values()))
+
+
+def unit(v: dict[str, float]) -> dict[str, float]:
+    n = norm(v) or 1.0
+    return {t: w / n for t, w in v.items()}
+
+
+def add_into(total: dict[str, float], v: dict[str, float], cap: int) -> dict[str, float]:
+    """`total` + `v`, pruned back to the `cap` strongest terms once it holds twice as many."""
+    for t, w in v.items():
+        total[t] = total.get(t, 0.0) + w
+    return prune(total, cap) if len(total) > 2 * cap else total
+
+
+def prune(v: dict[str, float], cap: int) -> dict[str, float]:
+    return dict(top(v, cap)) if len(v) > cap else v
+
+
+def top(v: dict[str, float], n: int) -> list[tuple[str, float]]:
+    return heapq.nlargest(n, v.items(), key=_weight)
+
+
+def _weight(item: tuple[str, float]) -> float:
+    return item[1]
