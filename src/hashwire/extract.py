@@ -85,8 +85,10 @@ def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, 
     doc: Any = _run_base(tree, url, fast=True)
     blocks = clean(_body(doc))
     words = len(doc.text.split()) if doc is not None and doc.text else 0
-    thin = words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * shape.words
-    if not thin or shape.link_density >= FULL_CASCADE_MAX_LINK_DENSITY:  # link-heavy pages: no rescue
+    thin = (words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * shape.words) \
+        and shape.link_density < FULL_CASCADE_MAX_LINK_DENSITY  # link-heavy pages: listings, no rescue
+    thin = thin or words < FULL_CASCADE_SHARE * shape.paragraph_words  # paragraphs left out
+    if not thin:
         reject(url, meta, shape, blocks, html_title)
         return blocks
     try:  # a clear listing as it stands: the slower cascade would not change that
@@ -104,7 +106,7 @@ def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, 
 FULL_CASCADE_MIN_WORDS = 250
 FULL_CASCADE_SHARE = 0.3
 FULL_CASCADE_MAX_LINK_DENSITY = 0.4
-PRE_RESCUE_MARGIN = 1.0  # extra listing score needed to reject a thin page before the full cascade
+PRE_RESCUE_MARGIN = 2.0  # extra listing score needed to reject a thin page before the full cascade
 
 
 def _section(url: str, meta: PageMeta) -> str:
@@ -129,7 +131,7 @@ def _published(meta: PageMeta, hints: Hints | None) -> tuple[datetime | None, st
 def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extraction:
     """extract(), plus the publication date as the page wrote it."""
     tree = _parse(html)
-    shape = scan_page(tree)
+    shape = scan_page(tree, url)
     meta = read_meta(tree, url, shape)
     html_title = tree.findtext(".//title") or ""
     _drop_code(tree)

@@ -5,6 +5,7 @@ photo captions and credits, newsletter and subscription prompts, cookie notices,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 
 from hashwire.extract_body import Block
@@ -74,6 +75,30 @@ _TAIL_MARKER = re.compile(
 )
 
 
+_TOC_HEADING = re.compile(r"^(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?|"
+                          r"inhaltsverzeichnis|inhalt|sommaire|índice|tabla de contenidos?)[\s:]*$", re.I)
+
+
+def _drop_contents(blocks: list[Block]) -> list[Block]:
+    """A table of contents: its heading, and the list after it when its entries are headings of
+    the text below (links to the article's own sections)."""
+    out: list[Block] = []
+    skip = -1
+    for i, block in enumerate(blocks):
+        if i == skip:
+            continue
+        if block.words <= 5 and _TOC_HEADING.match(block.text.strip()):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is not None and nxt.kind == "list":
+                later = {_norm(b.text) for b in blocks[i + 2:] if b.kind == "h"}
+                entries = [_norm(line) for line in nxt.text.split("\n") if line.strip()]
+                if entries and sum(e in later for e in entries) >= 0.5 * len(entries):
+                    skip = i + 1
+            continue
+        out.append(block)
+    return out
+
+
 def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
@@ -116,6 +141,9 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
     author_keys = {a.casefold() for a in authors or []}
     kept: list[Block] = []
     seen: set[str] = set()
+    # a line the page repeats many times is a label of its structure ("Recommended courses:"), not a
+    # headline or teaser shown twice
+    recurring = Counter(_norm(b.text) for b in blocks if b.kind in ("p", "h") and 3 <= b.words <= 25)
     for i, block in enumerate(blocks):
         text = block.text.strip()
         if block.kind == "figure":
@@ -135,14 +163,14 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if near_top and _is_date_line(text, published):
             continue
-        if block.kind in ("p", "h") and 3 <= block.words <= 25 and norm in seen:
+        if block.kind in ("p", "h") and 3 <= block.words <= 25 and norm in seen and recurring[norm] <= 2:
             continue  # repeated line (headline or teaser shown twice)
         if block.kind == "list" and block.links_chars > 0.8 * max(len(text), 1) and block.words < 60 \
                 and i == len(blocks) - 1:
             continue  # trailing list of links: related stories or tags
         seen.add(norm)
         kept.append(block)
-    kept = _cut_tail(kept)
+    kept = _cut_tail(_drop_contents(kept))
     while kept and kept[-1].kind == "h":
         kept.pop()  # a heading with nothing after it introduced removed teasers
     return kept
@@ -154,7 +182,8 @@ def _cut_tail(blocks: list[Block]) -> list[Block]:
     before = 0
     for i, block in enumerate(blocks):
         if block.kind in ("h", "p") and block.words <= 8 and before >= max(80, 0.5 * total) \
-                and total - before <= 0.35 * total and _TAIL_MARKER.match(block.text.strip()):
+                and total - before <= 0.35 * total and _TAIL_MARKER.match(block.text.strip()) \
+                and sum(1 for b in blocks[i:] if b.kind == "p" and b.words >= 60) < 4:  # teasers, not prose
             return blocks[:i]
         before += block.words
     return blocks

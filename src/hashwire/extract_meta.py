@@ -280,7 +280,7 @@ def _same_site(a: str, b: str) -> bool:
 def read_meta(tree: HtmlElement, url: str, shape: PageShape | None = None) -> PageMeta:
     """Everything the page says about itself, each field from its most reliable source. `shape` is
     the page's scan (byline and date candidates); made here when not given."""
-    shape = shape or scan_page(tree)
+    shape = shape or scan_page(tree, url)
     meta = _meta_tags(tree)
     pm = PageMeta(meta=meta)
     objs = _ld_objects(tree)

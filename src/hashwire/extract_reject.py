@@ -43,6 +43,9 @@ _CONSENT = re.compile(
     re.I,
 )
 _SLUG_DIGITS = re.compile(r"\d{4,}")
+_SHOP_SEGMENTS = frozenset({"collections", "collection", "c", "cat", "shop", "browse", "store", "products",
+                            "catalog", "catalogue", "department", "dept"})
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP)\b)")
 
 
 def _segments(url: str) -> list[str]:
@@ -77,6 +80,13 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     score -= 1.0 if words > 1500 else 0.0
     long_paras = sum(1 for b in blocks if b.kind == "p" and b.words >= 60)
     score -= 0.5 * min(long_paras, 4)  # running prose: an article's mark
+    score += 1.5 if meta.og_type.startswith("product") else 0.0  # product or product group (shop shelf)
+    score += 0.5 if any(seg in _SHOP_SEGMENTS for seg in _segments(url)[:-1]) else 0.0
+    prices = sum(len(_PRICE.findall(b.text)) for b in blocks)
+    score += 1.0 if prices >= 5 and prices * 40 > words else 0.0  # a price every few dozen words
+    score += 1.0 if shape.articles >= 10 else 0.0  # a grid of <article> teasers
+    teasers_per_100 = 100 * shape.article_links / max(words, 1)  # links to other articles, per 100 words of text
+    score += -1.0 if teasers_per_100 < 2 else (0.5 if teasers_per_100 >= 5 else 0.0)
     return score
 
 
@@ -127,4 +137,4 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
         raise NotAnArticle("listing", f"listing score {score:.1f}")
 
 
-LISTING_THRESHOLD = 3.5
+LISTING_THRESHOLD = 4.0

@@ -8,7 +8,9 @@ steps they feed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -17,6 +19,8 @@ _COUNTED = frozenset({"h1", "h2", "h3", "h4", "li", "article"})
 _NON_TEXT = ("script", "style", "noscript", "template")
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _LINK_TEXT_NODES = etree.XPath(".//a//text()", smart_strings=False)
+_PARAGRAPH_TEXT_NODES = etree.XPath(".//p//text()", smart_strings=False)
+_HREFS = etree.XPath(".//a/@href", smart_strings=False)
 MAX_BYLINES = 60
 MAX_DATES = 30
 
@@ -29,6 +33,8 @@ class PageShape:
     articles: int = 0  # <article> elements
     link_words: int = 0
     words: int = 0
+    paragraph_words: int = 0  # words inside <p> elements
+    article_links: int = 0  # distinct links to pages of the same site that look like articles
     h1: str = ""
     bylines: list[HtmlElement] = field(default_factory=list)  # elements marked as author/byline
     dates: list[HtmlElement] = field(default_factory=list)  # <time datetime> and date-marked elements
@@ -50,7 +56,35 @@ def _teaser_item(el: HtmlElement) -> bool:
                for child in el)
 
 
-def scan_page(tree: HtmlElement) -> PageShape:
+_YEAR_DIR = re.compile(r"/(?:19|20)\d\d/")
+
+
+def _article_links(hrefs: list[str], host: str) -> int:
+    """Distinct same-site links whose path looks like an article's: a slug of four or more words,
+    or a year in the path. String tests only: a page has hundreds of links."""
+    seen: set[str] = set()
+    count = 0
+    for href in hrefs:
+        if href.startswith(("https://", "http://")):
+            site, _, rest = href.partition("://")[2].partition("/")
+            if site.removeprefix("www.") != host:
+                continue
+            path = "/" + rest
+        elif href.startswith("/") and not href.startswith("//"):
+            path = href
+        else:
+            continue
+        path = path.split("#", 1)[0].split("?", 1)[0]
+        if path in seen:
+            continue
+        seen.add(path)
+        slug = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if slug.count("-") + slug.count("_") >= 3 or _YEAR_DIR.search(path):
+            count += 1
+    return count
+
+
+def scan_page(tree: HtmlElement, url: str = "") -> PageShape:
     """Counts and candidate elements over the whole page, in document order."""
     shape = PageShape()
     bylines, dates = shape.bylines, shape.dates
@@ -81,4 +115,7 @@ def scan_page(tree: HtmlElement) -> PageShape:
         hidden = sum(len((el.text or "").split()) for el in body.iter(*_NON_TEXT))
         shape.words = max(len(" ".join(_TEXT_NODES(body)).split()) - hidden, 0)
         shape.link_words = len(" ".join(_LINK_TEXT_NODES(body)).split())
+        shape.paragraph_words = len(" ".join(_PARAGRAPH_TEXT_NODES(body)).split())
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        shape.article_links = _article_links(_HREFS(body), host) if host else 0
     return shape

@@ -1,0 +1,89 @@
+"""Block cleaning and listing signals, on blocks and pages written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from hashwire.errors import NotAnArticle
+from hashwire.extract import extract
+from hashwire.extract_body import Block
+from hashwire.extract_clean import clean_blocks
+from hashwire.extract_meta import PageMeta
+from hashwire.extract_reject import listing_score
+from hashwire.extract_scan import PageShape
+
+PROSE = ("The committee met again on Thursday to review the plans for the new library, and members spent most "
+         "of the afternoon on the budget for the reading rooms, the archive and the children's wing, which "
+         "several residents had asked to see enlarged after the first drafts were published in the spring.")
+
+
+def p(text: str) -> Block:
+    return Block("p", text, f"<p>{text}</p>")
+
+
+def h(text: str) -> Block:
+    return Block("h", text, f"<h2>{text}</h2>")
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_table_of_contents_is_dropped_when_it_lists_the_sections() -> None:
+    toc = Block("list", "Background\nThe budget\nWhat comes next", "<ul></ul>")
+    blocks = [p(PROSE), h("Table of contents"), toc, h("Background"), p(PROSE), h("The budget"), p(PROSE),
+              h("What comes next"), p(PROSE)]
+    kept = texts(clean_blocks(blocks))
+    assert "Table of contents" not in kept and toc.text not in kept
+    assert kept.count(PROSE) == 4 and "The budget" in kept
+
+
+def test_recurring_labels_stay_but_a_repeated_teaser_goes() -> None:
+    blocks = [p(PROSE)]
+    for i in range(3):
+        blocks += [h(f"Course number {i} in the list"), h("Key features of this course:"), p(PROSE + f" {i}")]
+    blocks += [p("Sign in to save this story for later reading"), p("Sign in to save this story for later reading")]
+    kept = texts(clean_blocks(blocks))
+    assert kept.count("Key features of this course:") == 3
+    assert kept.count("Sign in to save this story for later reading") == 1
+
+
+def test_tail_after_related_heading_is_cut_unless_it_is_more_prose() -> None:
+    body = [p(PROSE) for _ in range(6)]
+    teasers = [h("Related stories"), p("A short teaser for another story"), p("And one more teaser here")]
+    assert "Related stories" not in texts(clean_blocks(body + teasers))
+    more = [h("More from the city"), *[p(PROSE + f" Part {i}.") for i in range(4)]]
+    assert texts(clean_blocks(body * 2 + more))[-1].endswith("Part 3.")
+
+
+def _score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block]) -> float:
+    return listing_score(url, meta, shape, blocks)
+
+
+def test_shop_shelf_signals_raise_the_listing_score() -> None:
+    blocks = [p(f"Ceramic mug model {i} in blue, dishwasher safe $12.99") for i in range(12)]
+    shape = PageShape(words=400, link_words=120)
+    plain = _score("https://shop.example/mugs", PageMeta(), shape, blocks)
+    product = _score("https://shop.example/collections/mugs", PageMeta(og_type="product.group"), shape, blocks)
+    assert product >= plain + 2.0  # product group, shop path and prices
+    no_prices = [p(f"Ceramic mug model {i} in blue, dishwasher safe") for i in range(12)]
+    assert _score("https://shop.example/mugs", PageMeta(), shape, no_prices) < plain
+
+
+def test_links_to_other_articles_raise_the_score_and_their_absence_lowers_it() -> None:
+    blocks = [p(PROSE) for _ in range(3)]
+    few = _score("https://paper.example/guide", PageMeta(), PageShape(words=300, article_links=0), blocks)
+    many = _score("https://paper.example/guide", PageMeta(), PageShape(words=300, article_links=40), blocks)
+    assert many >= few + 1.5
+
+
+def test_resource_page_with_own_text_is_kept() -> None:
+    items = "".join(f"<li><a href='https://other{i}.example/'>Provider {i}</a>: sliding scale fees, call for an "
+                    f"appointment, evening hours on weekdays.</li>" for i in range(12))
+    html = (f"<html><head><title>Low-cost counselling</title></head><body><h1>Low-cost counselling</h1>"
+            f"<p>{PROSE}</p><ul>{items}</ul><p>{PROSE}</p></body></html>")
+    try:
+        art = extract(html, "https://college.example/students/counselling")
+    except NotAnArticle as exc:  # pragma: no cover - the failure message names the reason
+        pytest.fail(f"rejected: {exc}")
+    assert "Provider 11" in art.text
