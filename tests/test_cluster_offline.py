@@ -61,3 +61,11 @@ def test_record_article_reads_optional_fields() -> None:
     assert b.published is None
     assert b.url == "https://example.com/a"
     assert record_article({"id": "2", "text": "x"}).id != record_article({"id": "3", "text": "x"}).id
+
+
+def test_a_given_story_index_is_used() -> None:
+    from hashwire.cluster import StoryIndex
+
+    index = StoryIndex()
+    out = list(cluster_records([{"id": "q", "text": QUAKE}, {"id": "b", "text": BUDGET}], stories=index))
+    assert len(index) == 2 and {r["story"] for r in out} == {s for s in index._open}

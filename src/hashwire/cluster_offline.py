@@ -49,10 +49,14 @@ def record_article(record: dict[str, Any]) -> Article:
     return article
 
 
-def cluster_records(records: Iterable[dict[str, Any]], *, window_hours: float = 72) -> Iterator[dict[str, Any]]:
-    """Assign each record a story (and the id of the record it copies, if any), in input order."""
+def cluster_records(records: Iterable[dict[str, Any]], *, window_hours: float = 72,
+                    stories: StoryIndex | None = None) -> Iterator[dict[str, Any]]:
+    """Assign each record a story (and the id of the record it copies, if any), in input order.
+
+    `stories` replaces the default story index (a variant under evaluation, say)."""
     duplicates = DuplicateIndex(window_hours=window_hours)
-    stories = StoryIndex(window_hours=window_hours)
+    if stories is None:
+        stories = StoryIndex(window_hours=window_hours)
     record_id: dict[str, str] = {}  # article id -> record id
     story_of: dict[str, str] = {}  # article id -> story id (merges followed lazily)
     merged_into: dict[str, str] = {}
