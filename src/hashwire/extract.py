@@ -24,7 +24,7 @@ from hashwire.extract_clean import clean_blocks
 from hashwire.extract_meta import PageMeta, read_meta
 from hashwire.extract_parse import parse_html
 from hashwire.extract_reject import reject
-from hashwire.extract_scan import PageShape, scan_page
+from hashwire.extract_scan import PageShape, measure_text, scan_page
 from hashwire.extract_title import strip_site_name
 from hashwire.models import Article, Hints
 from hashwire.normalize import canonical_url, clean_text, detect_language, to_utc
@@ -131,10 +131,11 @@ def _published(meta: PageMeta, hints: Hints | None) -> tuple[datetime | None, st
 def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extraction:
     """extract(), plus the publication date as the page wrote it."""
     tree = _parse(html)
-    shape = scan_page(tree, url)
+    shape = scan_page(tree)
     meta = read_meta(tree, url, shape)
     html_title = tree.findtext(".//title") or ""
     _drop_code(tree)
+    measure_text(tree, url, shape)
     title = meta.title
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from hashwire.extract_names import byline_chunks_names, byline_names, clean_authors, split_authors
+from hashwire.extract_scan import following_elements
 
 _SKIP_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article", "main", "section"})
 _SKIP_CLASSES = ("bio", "about", "comment", "avatar", "box", "related", "more-by", "card")
@@ -60,8 +60,6 @@ _BY_LABEL = re.compile(
 _LOWER_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
                               "ibn", "y", "e", "di", "dos", "das"})
 TEXT_BYLINE_SCAN = 300  # elements after the headline looked at
-_FOLLOWING = etree.XPath("(descendant-or-self::*[not(self::script or self::style)] | "
-                         f"following::*[not(self::script or self::style)])[position() <= {TEXT_BYLINE_SCAN}]")
 
 
 def _name_like(name: str) -> bool:
@@ -96,7 +94,7 @@ def text_byline(tree: HtmlElement) -> list[str]:
         return []
     h1 = body.find(".//h1")
     after_label = False
-    for el in _FOLLOWING(body if h1 is None else h1):
+    for el in following_elements(body if h1 is None else h1, TEXT_BYLINE_SCAN):
         own = " ".join((el.text or "").split())
         if after_label and own:
             names = [n for n in byline_names(own) if _name_like(n)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from lxml.etree import _Element
@@ -11,16 +11,16 @@ _INLINE = {"hi", "ref", "lb", "del", "code", "graphic", "span"}
 _HI = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Block:
     kind: str  # p | h | list | quote | table | code | figure
     text: str
     html: str
     links_chars: int = 0  # characters of text inside links
+    words: int = field(init=False, default=0)  # counted once: the cleaning rules ask many times
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
 
 
 _RUN_IN = {"hi", "ref", "del", "code", "span", "a", "b", "i", "em", "strong", "u", "sub", "sup", "abbr", "q", "small"}

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from hashwire.extract_authors import marked_byline, meta_authors, script_authors, text_byline
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
 from hashwire.extract_names import clean_authors, split_authors
-from hashwire.extract_scan import PageShape, scan_page
+from hashwire.extract_scan import PageShape, following_elements, scan_page
 from hashwire.extract_title import choose_title
 
 ARTICLE_TYPES = frozenset(
@@ -178,10 +178,15 @@ def _script_date(tree: HtmlElement) -> datetime | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _short_date(text: str | None) -> tuple[datetime | None, bool]:
     """The date in a short piece of text, and whether the text labels it an update."""
-    text = (text or "").strip(" \t\n\r-–—|•·")
-    if not 6 <= len(text) <= 60 or len(text.split()) > 8:
+    if not text or len(text) > 400:
+        return None, False
+    text = text.strip(" \t\n\r-–—|•·")
+    if not 6 <= len(text) <= 60 or _DIGIT.search(text) is None or len(text.split()) > 8:
         return None, False
     dt = parse_text_date(text)
     return dt, dt is not None and bool(_UPDATED_LABEL.search(text))
@@ -205,10 +210,8 @@ def _text_date(tree: HtmlElement, title: str = "") -> tuple[datetime | None, boo
         return None, False
     h1 = _headline_element(body, title)
     before = None
-    if h1 is None:
-        after: list[HtmlElement] = _FIRST_ELEMENTS(body)
-    else:
-        after = _AFTER_HEADLINE(h1)
+    after = following_elements(body if h1 is None else h1, TEXT_DATE_SCAN)
+    if h1 is not None:
         for el in reversed(_BEFORE_HEADLINE(h1)):  # nearest first
             before = _short_date(el.tail)[0] or _short_date(el.text)[0]
             if before is not None:
@@ -234,10 +237,7 @@ TEXT_DATE_SCAN = 300  # elements after the headline looked at
 TEXT_DATE_NEAR = 100  # a date within this many elements of the headline is the article's own
 TEXT_DATE_BEFORE = 30  # or within this many before it (kickers and hero blocks above the headline)
 _NOT_CODE = "[not(self::script or self::style)]"
-_AFTER_HEADLINE = etree.XPath(f"(descendant-or-self::*{_NOT_CODE} | following::*{_NOT_CODE})"
-                              f"[position() <= {TEXT_DATE_SCAN}]")
 _BEFORE_HEADLINE = etree.XPath(f"preceding::*{_NOT_CODE}[position() <= {TEXT_DATE_BEFORE}]")
-_FIRST_ELEMENTS = etree.XPath(f"descendant-or-self::*{_NOT_CODE}[position() <= {TEXT_DATE_SCAN}]")
 
 
 def _parsed(values: list[str]) -> datetime | None:
@@ -280,7 +280,7 @@ def _same_site(a: str, b: str) -> bool:
 def read_meta(tree: HtmlElement, url: str, shape: PageShape | None = None) -> PageMeta:
     """Everything the page says about itself, each field from its most reliable source. `shape` is
     the page's scan (byline and date candidates); made here when not given."""
-    shape = shape or scan_page(tree, url)
+    shape = shape or scan_page(tree)
     meta = _meta_tags(tree)
     pm = PageMeta(meta=meta)
     objs = _ld_objects(tree)

@@ -9,14 +9,16 @@ steps they feed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-_COUNTED = frozenset({"h1", "h2", "h3", "h4", "li", "article"})
-_NON_TEXT = ("script", "style", "noscript", "template")
+_COUNTED = frozenset({"h1", "h2", "h3", "h4", "article"})
+_ITEM_TEASERS = etree.XPath("count(.//li[a[@href][string-length(normalize-space(.)) > 25]])")
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _LINK_TEXT_NODES = etree.XPath(".//a//text()", smart_strings=False)
 _PARAGRAPH_TEXT_NODES = etree.XPath(".//p//text()", smart_strings=False)
@@ -44,16 +46,25 @@ class PageShape:
         return self.link_words / self.words if self.words else 1.0
 
 
+def following_elements(el: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The element, its descendants and the elements after it in document order, scripts and
+    styles left out; at most `limit`. Walked lazily: XPath's following axis would build the whole
+    rest of the page first."""
+    def walk() -> Iterator[HtmlElement]:
+        yield from el.iter(etree.Element)
+        node: HtmlElement | None = el
+        while node is not None:
+            for sibling in node.itersiblings():
+                yield from sibling.iter(etree.Element)
+            node = node.getparent()
+    return list(islice((e for e in walk() if e.tag not in ("script", "style")), limit))
+
+
 def _linked_heading(el: HtmlElement) -> bool:
     parent = el.getparent()
     if parent is not None and (parent.tag == "a" or ((grand := parent.getparent()) is not None and grand.tag == "a")):
         return True
     return any(child.tag == "a" and child.get("href") is not None for child in el)
-
-
-def _teaser_item(el: HtmlElement) -> bool:
-    return any(child.tag == "a" and child.get("href") is not None and len(" ".join(child.text_content().split())) > 25
-               for child in el)
 
 
 _YEAR_DIR = re.compile(r"/(?:19|20)\d\d/")
@@ -84,21 +95,21 @@ def _article_links(hrefs: list[str], host: str) -> int:
     return count
 
 
-def scan_page(tree: HtmlElement, url: str = "") -> PageShape:
-    """Counts and candidate elements over the whole page, in document order."""
+def scan_page(tree: HtmlElement) -> PageShape:
+    """Candidate elements and teaser counts over the whole page, in document order."""
     shape = PageShape()
     bylines, dates = shape.bylines, shape.dates
     for el in tree.iter(etree.Element):
         tag = el.tag
         if tag in _COUNTED:
-            if tag == "li":
-                shape.teaser_links += _teaser_item(el)
-            elif tag == "article":
+            if tag == "article":
                 shape.articles += 1
             elif tag == "h1":
                 shape.h1 = shape.h1 or " ".join(el.text_content().split())
             else:
                 shape.teaser_links += _linked_heading(el)
+        if not el.keys():  # most elements have no attributes
+            continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         itemprop = el.get("itemprop")
@@ -110,12 +121,20 @@ def scan_page(tree: HtmlElement, url: str = "") -> PageShape:
                 or (tag == "time" and el.get("datetime") is not None)):
             dates.append(el)
     del bylines[MAX_BYLINES:], dates[MAX_DATES:]
-    body = tree.find(".//body")
-    if body is not None:  # text nodes joined with spaces: adjacent elements are separate words
-        hidden = sum(len((el.text or "").split()) for el in body.iter(*_NON_TEXT))
-        shape.words = max(len(" ".join(_TEXT_NODES(body)).split()) - hidden, 0)
-        shape.link_words = len(" ".join(_LINK_TEXT_NODES(body)).split())
-        shape.paragraph_words = len(" ".join(_PARAGRAPH_TEXT_NODES(body)).split())
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        shape.article_links = _article_links(_HREFS(body), host) if host else 0
+    shape.teaser_links += int(_ITEM_TEASERS(tree))
     return shape
+
+
+def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
+    """Word counts of the page, once scripts and styles are gone (JSON-LD and templates, which
+    stay for the extractor, are left out of the count)."""
+    body = tree.find(".//body")
+    if body is None:
+        return
+    hidden = sum(len((el.text or "").split()) for el in body.iter("script", "template"))
+    # text nodes joined with spaces: adjacent elements are separate words
+    shape.words = max(len(" ".join(_TEXT_NODES(body)).split()) - hidden, 0)
+    shape.link_words = len(" ".join(_LINK_TEXT_NODES(body)).split())
+    shape.paragraph_words = len(" ".join(_PARAGRAPH_TEXT_NODES(body)).split())
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    shape.article_links = _article_links(_HREFS(body), host) if host else 0
