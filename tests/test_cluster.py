@@ -185,6 +185,21 @@ def test_newsroom_stream_small() -> None:
     assert together / gold_pairs >= 0.9  # coverage of one story stays together
 
 
+def test_templated_look_alikes_raise_the_bar() -> None:
+    """In a stream where stories of one kind share whole sentences, joining takes more similarity."""
+    from hashwire.newsroom import Newsroom
+
+    room = Newsroom(seed=4, outlets=8, days=2, per_day=12, now=datetime(2026, 3, 1, tzinfo=UTC))
+    index = StoryIndex()
+    start = index.bar
+    for s in sorted(room.world.specs(), key=lambda s: (s.published, s.index)):
+        na = room.article(s.index)
+        index.assign(Article(url="http://newsroom.test" + na.path, title=na.title, text=na.text,
+                             published=na.published))
+    assert start < 0.3
+    assert index.bar > 0.35  # measured 0.44 after these 192 articles
+
+
 def _ecb_scores() -> dict[str, float]:
     docs = [json.loads(line) for line in (DATA / "clustering-dev" / "docs.jsonl").open(encoding="utf-8")]
     by_id = {d["id"]: d for d in docs}
@@ -207,6 +222,6 @@ def test_ecbplus_bcubed_floor() -> None:
     if not (DATA / "clustering-dev" / "docs.jsonl").exists() or not (EVAL / "score_clustering.py").exists():
         pytest.skip("ECB+ clustering data not present")
     f1 = _ecb_scores()
-    # measured 0.805 (train) and 0.796 (dev); the floors leave room for platform noise only
-    assert f1["train"] >= 0.78
-    assert f1["dev"] >= 0.77
+    # measured 0.883 (train) and 0.841 (dev); the floors leave room for platform noise only
+    assert f1["train"] >= 0.86
+    assert f1["dev"] >= 0.82
