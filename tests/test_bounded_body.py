@@ -159,7 +159,7 @@ def test_a_bomb_is_refused_without_inflating_it(encoding: str) -> None:
 
 @pytest.mark.parametrize(("encoding", "wire", "named"), [
     ("gzip", b"\x1f\x8b\x08\x00" + b"\xff" * 40, "gzip"),
-    ("gzip", gzip.compress(b"good") + b"\x1f\x8b\x00broken member", "gzip"),
+    ("gzip", gzip.compress(b"good", mtime=0) + b"\x1f\x8b\x00broken member", "gzip"),
     ("deflate", b"\x78\x9c" + b"\xff" * 40, "deflate"),
     ("br", b"\xff" * 40, "brotli"),
 ])
