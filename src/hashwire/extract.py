@@ -56,12 +56,19 @@ def _parse(html: str) -> HtmlElement:
 
 
 def _drop_code(tree: HtmlElement) -> None:
-    """Scripts (but JSON-LD, which the base extractor reads), styles, inline SVG and noscript
-    fallbacks: the base extractor removes them too, but only after copying the tree."""
-    doomed = [el for el in tree.iter("script", "style", "svg", "noscript")
-              if el.tag != "script" or "ld+json" not in (el.get("type") or "")]
+    """Scripts (but JSON-LD, which the base extractor reads), styles, inline SVG, noscript fallbacks
+    and the rest of <head> (its metadata is read by now): the base extractor removes them too, but
+    only after copying the tree."""
+    head = tree.find("head")
+    doomed = [el for el in (head if head is not None else ()) if not _is_json_ld(el)]
+    doomed += [el for el in tree.iter("script", "style", "svg", "noscript") if not _is_json_ld(el)]
     for el in doomed:
-        el.drop_tree()
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _is_json_ld(el: HtmlElement) -> bool:
+    return el.tag == "script" and "ld+json" in (el.get("type") or "")
 
 
 def _run_base(tree: HtmlElement, url: str, *, fast: bool) -> Any:

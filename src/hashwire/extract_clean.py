@@ -143,13 +143,14 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
     seen: set[str] = set()
     # a line the page repeats many times is a label of its structure ("Recommended courses:"), not a
     # headline or teaser shown twice
-    recurring = Counter(_norm(b.text) for b in blocks if b.kind in ("p", "h") and 3 <= b.words <= 25)
+    norms = [_norm(b.text) for b in blocks]
+    recurring = Counter(n for b, n in zip(blocks, norms, strict=True) if b.kind in ("p", "h") and 3 <= b.words <= 25)
     for i, block in enumerate(blocks):
         text = block.text.strip()
         if block.kind == "figure":
             kept.append(block)
             continue
-        norm = _norm(text)
+        norm = norms[i]
         if not norm:
             continue
         if block.words <= 30 and (is_share_widget(text) or _BOILER_LINE.match(text)):
