@@ -45,6 +45,7 @@ _CONSENT = re.compile(
 _SLUG_DIGITS = re.compile(r"\d{4,}")
 _SHOP_SEGMENTS = frozenset({"collections", "collection", "c", "cat", "shop", "browse", "store", "products",
                             "catalog", "catalogue", "department", "dept"})
+_CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP)\b)")
 
 
@@ -82,7 +83,8 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     score -= 0.5 * min(long_paras, 4)  # running prose: an article's mark
     score += 1.5 if meta.og_type.startswith("product") else 0.0  # product or product group (shop shelf)
     score += 0.5 if any(seg in _SHOP_SEGMENTS for seg in _segments(url)[:-1]) else 0.0
-    prices = sum(len(_PRICE.findall(b.text)) for b in blocks)
+    text = "\n".join(b.text for b in blocks)
+    prices = len(_PRICE.findall(text)) if any(mark in text for mark in _CURRENCY_MARKS) else 0
     score += 1.0 if prices >= 5 and prices * 40 > words else 0.0  # a price every few dozen words
     score += 1.0 if shape.articles >= 10 else 0.0  # a grid of <article> teasers
     teasers_per_100 = 100 * shape.article_links / max(words, 1)  # links to other articles, per 100 words of text

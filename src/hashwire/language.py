@@ -103,12 +103,13 @@ _SCRIPT_RANGES = {
     "MYANMAR": "\u1000-\u109f",
 }
 _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_RANGES.items()}
+_OUTSIDE_LATIN = re.compile(f"[^{_SCRIPT_RANGES['LATIN']}]+")
 _NON_LATIN = re.compile("[" + "".join(chars for name, chars in _SCRIPT_RANGES.items() if name != "LATIN") + "]")
 
 
 def _scripts(sample: str) -> Counter[str]:
     if _NON_LATIN.search(sample) is None:  # the common case: one pass instead of one per script
-        n = len(_SCRIPT_RE["LATIN"].findall(sample))
+        n = len(_OUTSIDE_LATIN.sub("", sample))
         return Counter({"LATIN": n} if n else {})
     return Counter({name: n for name, rx in _SCRIPT_RE.items() if (n := len(rx.findall(sample)))})
 
