@@ -5,6 +5,7 @@ JSON-LD authors are read with the rest of the JSON-LD in extract_meta."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
@@ -17,7 +18,7 @@ META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.auth
                     "dcterms.creator", "cxenseparse:author")
 
 
-def marked_byline(candidates: list[HtmlElement]) -> list[str]:
+def marked_byline(candidates: Iterable[HtmlElement]) -> list[str]:
     """Names in the first element marked as a byline (class, rel or itemprop "author")."""
     for el in candidates:
         if el.tag in _SKIP_TAGS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ from lxml.html import HtmlElement
 from hashwire.extract_authors import marked_byline, meta_authors, script_authors, text_byline
 from hashwire.extract_dates import parse_date, parse_text_date, url_date
 from hashwire.extract_names import clean_authors, split_authors
-from hashwire.extract_scan import PageShape, following_elements, scan_page
+from hashwire.extract_scan import PageShape, byline_elements, dated_elements, following_elements, scan_page
 from hashwire.extract_title import choose_title
 
 ARTICLE_TYPES = frozenset(
@@ -141,7 +142,7 @@ def _image(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _visible_date(candidates: list[HtmlElement]) -> datetime | None:
+def _visible_date(candidates: Iterable[HtmlElement]) -> datetime | None:
     for el in candidates:
         cls = (el.get("class") or "").lower()
         if any(x in cls for x in ("update", "modif", "comment")):
@@ -258,10 +259,10 @@ def _publication_date(tree: HtmlElement, url: str, shape: PageShape, meta: dict[
     if confident:
         ordered = [url_date(url), meta_pub, text_day, *structured]
     else:
-        ordered = [url_date(url), meta_pub, *structured, _visible_date(shape.dates), text_day]
+        ordered = [url_date(url), meta_pub, *structured, _visible_date(dated_elements(tree)), text_day]
     day = next((dt for dt in ordered if dt is not None), None)
     if day is None:
-        return _visible_date(shape.dates) or _script_date(tree)
+        return _visible_date(dated_elements(tree)) or _script_date(tree)
     timed = [meta_pub, *structured]
     return next((dt for dt in timed if dt is not None and dt.date() == day.date()), day)
 
@@ -308,7 +309,7 @@ def read_meta(tree: HtmlElement, url: str, shape: PageShape | None = None) -> Pa
                             tree.findtext(".//title") or "", [s for s in site_names if s], url)
 
     ld_people, ld_orgs = _ld_authors(article.get("author"), by_id) if article else ([], [])
-    authors = marked_byline(shape.bylines) or clean_authors(ld_people) or meta_authors(meta) \
+    authors = marked_byline(byline_elements(tree)) or clean_authors(ld_people) or meta_authors(meta) \
         or text_byline(tree) or script_authors(tree) or clean_authors(ld_orgs)
     pm.authors = [a for a in authors if a.casefold() not in {s.casefold() for s in site_names if s}] or authors
 

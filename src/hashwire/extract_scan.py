@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-_COUNTED = frozenset({"h1", "h2", "h3", "h4", "article"})
+_ARTICLES = etree.XPath("count(//article)")
 _ITEM_TEASERS = etree.XPath("count(.//li[a[@href][string-length(normalize-space(.)) > 25]])")
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _LINK_TEXT_NODES = etree.XPath(".//a//text()", smart_strings=False)
@@ -38,8 +38,6 @@ class PageShape:
     paragraph_words: int = 0  # words inside <p> elements
     article_links: int = 0  # distinct links to pages of the same site that look like articles
     h1: str = ""
-    bylines: list[HtmlElement] = field(default_factory=list)  # elements marked as author/byline
-    dates: list[HtmlElement] = field(default_factory=list)  # <time datetime> and date-marked elements
 
     @property
     def link_density(self) -> float:
@@ -96,33 +94,37 @@ def _article_links(hrefs: list[str], host: str) -> int:
 
 
 def scan_page(tree: HtmlElement) -> PageShape:
-    """Candidate elements and teaser counts over the whole page, in document order."""
+    """Teaser and <article> counts and the first <h1> of the raw page."""
     shape = PageShape()
-    bylines, dates = shape.bylines, shape.dates
-    for el in tree.iter(etree.Element):
-        tag = el.tag
-        if tag in _COUNTED:
-            if tag == "article":
-                shape.articles += 1
-            elif tag == "h1":
-                shape.h1 = shape.h1 or " ".join(el.text_content().split())
-            else:
-                shape.teaser_links += _linked_heading(el)
-        if not el.keys():  # most elements have no attributes
-            continue
-        cls = el.get("class") or ""
-        ident = el.get("id") or ""
-        itemprop = el.get("itemprop")
-        if ("byline" in cls or "author" in cls or "Author" in cls or "autor" in cls or "writer" in cls
-                or "author" in ident or itemprop == "author" or el.get("rel") == "author"
-                or "author" in (el.get("data-testid") or "")):
-            bylines.append(el)
-        if ("date" in cls or "time" in cls or "publish" in cls or itemprop == "datePublished"
-                or (tag == "time" and el.get("datetime") is not None)):
-            dates.append(el)
-    del bylines[MAX_BYLINES:], dates[MAX_DATES:]
-    shape.teaser_links += int(_ITEM_TEASERS(tree))
+    shape.articles = int(_ARTICLES(tree))
+    shape.teaser_links = int(_ITEM_TEASERS(tree)) + sum(_linked_heading(h) for h in tree.iter("h2", "h3", "h4"))
+    h1 = tree.find(".//h1")
+    shape.h1 = " ".join(h1.text_content().split()) if h1 is not None else ""
     return shape
+
+
+def _is_byline(el: HtmlElement) -> bool:
+    cls = el.get("class") or ""
+    return ("byline" in cls or "author" in cls or "Author" in cls or "autor" in cls or "writer" in cls
+            or "author" in (el.get("id") or "") or el.get("itemprop") == "author" or el.get("rel") == "author"
+            or "author" in (el.get("data-testid") or ""))
+
+
+def _is_dated(el: HtmlElement) -> bool:
+    cls = el.get("class") or ""
+    return ("date" in cls or "time" in cls or "publish" in cls or el.get("itemprop") == "datePublished"
+            or (el.tag == "time" and el.get("datetime") is not None))
+
+
+def byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements marked as bylines (class, id, rel or itemprop "author"), in document order, found
+    as they are asked for: the first one that names someone usually comes early."""
+    return islice((el for el in tree.iter(etree.Element) if el.keys() and _is_byline(el)), MAX_BYLINES)
+
+
+def dated_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """<time datetime> and elements marked as dates, in document order, found as asked for."""
+    return islice((el for el in tree.iter(etree.Element) if el.keys() and _is_dated(el)), MAX_DATES)
 
 
 def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
