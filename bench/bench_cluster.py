@@ -197,6 +197,11 @@ def bench_newsroom(target: int) -> None:
     p, r, f = pairwise_f1(gold, results["hashwire"])
     print(f"stories: truth {len(set(gold.values()))}, hashwire {len(set(results['hashwire'].values()))}; "
           f"pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    for language in sorted({a.language for a in articles}):
+        keys = {s.index for a, s in zip(articles, specs, strict=True) if a.language == language}
+        p, r, f = pairwise_f1({k: v for k, v in gold.items() if k in keys},
+                              {k: v for k, v in results["hashwire"].items() if k in keys})
+        print(f"  {language}: {len(keys)} articles, pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
 
 
 def _jaccard(a: str, b: str) -> float:

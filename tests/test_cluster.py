@@ -123,6 +123,13 @@ def test_window_closes_old_stories() -> None:
     assert len(index) == 1
 
 
+def test_a_story_takes_articles_for_a_week() -> None:
+    index = StoryIndex(window_hours=72)
+    ids = [index.assign(make(f"c{i}", *CHILE[i % 3], 48 * i)).story.id for i in range(5)]
+    assert len(set(ids[:4])) == 1  # 0 to 144 hours after the first article: one story
+    assert ids[4] != ids[0]  # 192 hours: the coverage continues as a new story
+
+
 def test_stories_merge_when_articles_bridge_them() -> None:
     index = StoryIndex()
     for i, (title, text) in enumerate(BACKGROUND):

@@ -11,7 +11,9 @@ share whole sentences, while real coverage of one event by different outlets may
 index follows the *look-alike level*: the best similarity an article reaches with an open story that
 shares none of its key names and figures (a running median). The bar sits above that level by a
 margin that grows with it. A story of one or two articles asks for a little more (its vector is
-still noisy), and a story is never joined below `threshold`.
+still noisy), and a story is never joined below `threshold`. A story takes articles for a week after
+its first one: coverage that runs longer continues as a new story, which also bounds how much a story
+whose summed vector has drifted towards the common vocabulary of its kind can absorb.
 
 Two stories merge when an article has joined one of them and the other is as close: the stories'
 vectors clear the same bar, and their articles are about as similar across the pair as within each
@@ -46,6 +48,7 @@ MERGE_RATIO = 0.7  # across-pair similarity needed, relative to the stories' own
 MERGE_FLOOR = 0.1  # ... and never below this average pairwise similarity
 COHERENCE_PRIOR = 0.3  # coherence assumed for a story of one article
 MERGE_LOOK = 3  # stories after the joined one considered for a merge
+MAX_SPAN = timedelta(days=7)  # coverage running longer continues as a new story
 
 
 @dataclass(slots=True)
@@ -114,7 +117,8 @@ class StoryIndex:
         doc = vectorize(article, self.stats)
         scored = self._score(doc)
         bar = self.bar
-        chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members), None)
+        chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members
+                       and when - c.held.story.first_seen <= MAX_SPAN), None)
         if chosen is None:
             opened = self._start(article, doc, when)
             return Assignment(story=opened.story, is_new=True, similarity=scored[0].score if scored else 0.0)
