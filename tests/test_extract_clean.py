@@ -17,6 +17,10 @@ PROSE = ("The committee met again on Thursday to review the plans for the new li
          "several residents had asked to see enlarged after the first drafts were published in the spring.")
 
 
+def prose(n: int) -> str:
+    return f"{PROSE} (Paragraph {n}.)"
+
+
 def p(text: str) -> Block:
     return Block("p", text, f"<p>{text}</p>")
 
@@ -31,11 +35,11 @@ def texts(blocks: list[Block]) -> list[str]:
 
 def test_table_of_contents_is_dropped_when_it_lists_the_sections() -> None:
     toc = Block("list", "Background\nThe budget\nWhat comes next", "<ul></ul>")
-    blocks = [p(PROSE), h("Table of contents"), toc, h("Background"), p(PROSE), h("The budget"), p(PROSE),
-              h("What comes next"), p(PROSE)]
+    blocks = [p(prose(0)), h("Table of contents"), toc, h("Background"), p(prose(1)), h("The budget"), p(prose(2)),
+              h("What comes next"), p(prose(3))]
     kept = texts(clean_blocks(blocks))
     assert "Table of contents" not in kept and toc.text not in kept
-    assert kept.count(PROSE) == 4 and "The budget" in kept
+    assert [prose(i) in kept for i in range(4)] == [True] * 4 and "The budget" in kept
 
 
 def test_recurring_labels_stay_but_a_repeated_teaser_goes() -> None:
@@ -49,11 +53,19 @@ def test_recurring_labels_stay_but_a_repeated_teaser_goes() -> None:
 
 
 def test_tail_after_related_heading_is_cut_unless_it_is_more_prose() -> None:
-    body = [p(PROSE) for _ in range(6)]
+    body = [p(prose(i)) for i in range(6)]
     teasers = [h("Related stories"), p("A short teaser for another story"), p("And one more teaser here")]
     assert "Related stories" not in texts(clean_blocks(body + teasers))
+    longer = [p(prose(i)) for i in range(12)]
     more = [h("More from the city"), *[p(PROSE + f" Part {i}.") for i in range(4)]]
-    assert texts(clean_blocks(body * 2 + more))[-1].endswith("Part 3.")
+    assert texts(clean_blocks(longer + more))[-1].endswith("Part 3.")
+
+
+def test_text_laid_out_twice_is_kept_once() -> None:
+    article = [h("Background"), p(prose(0)), h("The budget"), p(prose(1)), h("What comes next"), p(prose(2))]
+    kept = texts(clean_blocks([*article, p("Contact us"), *article, *article]))
+    assert kept.count(prose(1)) == 1 and kept.count("The budget") == 1
+    assert "Contact us" in kept and kept.count(prose(2)) == 1
 
 
 def _score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block]) -> float:

@@ -145,13 +145,14 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
     # headline or teaser shown twice
     norms = [_norm(b.text) for b in blocks]
     recurring = Counter(n for b, n in zip(blocks, norms, strict=True) if b.kind in ("p", "h") and 3 <= b.words <= 25)
+    copies = _copied_runs(blocks, norms)
     for i, block in enumerate(blocks):
         text = block.text.strip()
         if block.kind == "figure":
             kept.append(block)
             continue
         norm = norms[i]
-        if not norm:
+        if not norm or i in copies:
             continue
         if block.words <= 30 and (is_share_widget(text) or _BOILER_LINE.match(text)):
             continue
@@ -175,6 +176,36 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
     while kept and kept[-1].kind == "h":
         kept.pop()  # a heading with nothing after it introduced removed teasers
     return kept
+
+
+def _copied_runs(blocks: list[Block], norms: list[str]) -> set[int]:
+    """Indexes of blocks in runs that repeat earlier text of the page: the same article laid out
+    twice (a second layout for small screens, a print copy). A run counts when it holds a long
+    paragraph or many words; a short line said twice is left to the rule for repeated lines."""
+    first: dict[str, int] = {}
+    repeated: list[bool] = []
+    for i, (block, norm) in enumerate(zip(blocks, norms, strict=True)):
+        repeated.append(bool(norm) and norm in first and block.kind != "figure")
+        first.setdefault(norm, i)
+    doomed: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        if not repeated[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and (repeated[j] or blocks[j].kind == "figure"):
+            j += 1
+        run = [k for k in range(i, j) if repeated[k]]
+        words = sum(blocks[k].words for k in run)
+        if words >= COPY_MIN_WORDS or any(blocks[k].words >= COPY_LONG_BLOCK for k in run):
+            doomed.update(run)
+        i = j
+    return doomed
+
+
+COPY_MIN_WORDS = 40
+COPY_LONG_BLOCK = 26
 
 
 def _cut_tail(blocks: list[Block]) -> list[Block]:
