@@ -40,7 +40,7 @@ QUERY_TERMS = 16  # terms an article looks stories up by
 NAME_SHARE = 0.5  # weight of the names-and-figures similarity
 LEVEL_START = 0.05  # look-alike level assumed before the stream has shown its own
 LEVEL_STEP = 0.003  # step of the running median of the look-alike level
-BAR_BASE = 0.17  # bar = BAR_BASE + BAR_SLOPE x look-alike level (never below `threshold`)
+BAR_BASE = 0.18  # bar = BAR_BASE + BAR_SLOPE x look-alike level (never below `threshold`)
 BAR_SLOPE = 1.7
 DISJOINT = 0.15  # a story sharing less than this share of key names with an article is a look-alike
 YOUNG = 0.1  # extra bar for a story of one article (half of it for two, ...)
