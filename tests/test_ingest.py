@@ -187,3 +187,54 @@ def test_metrics_report_fetch_outcomes_and_source_states(room: tuple[Newsroom, o
         assert "hashwire_store_bytes" in text
     finally:
         store.close()
+
+
+ARABIC_PARAGRAPHS = [
+    "أعلنت بلدية المدينة الساحلية صباح اليوم عن خطة جديدة لتوسيع شبكة الحافلات الكهربائية في الأحياء "
+    "الشرقية، على أن يبدأ تشغيل الخطوط الأولى مطلع الربيع المقبل بعد استكمال محطات الشحن.",
+    "وقال رئيس لجنة النقل في المجلس البلدي إن المشروع يشمل أربعين حافلة وثلاث محطات صيانة، وإن كلفته "
+    "موزعة على ثلاث سنوات من ميزانية البلدية ومن قرض ميسر تقدمه مؤسسة تنموية إقليمية.",
+    "وأضاف أن الدراسات أظهرت أن سكان الأحياء الشرقية يقضون وقتاً طويلاً في التنقل إلى مراكز العمل، "
+    "وأن الخطوط الجديدة ستختصر الرحلة اليومية بنحو عشرين دقيقة في ساعات الذروة.",
+    "ورحب ممثلو جمعيات السكان بالخطة، لكنهم طالبوا بنشر جداول المواعيد مسبقاً وبتخصيص مقاعد لكبار "
+    "السن، فيما أكدت البلدية أنها ستعقد جلسات استماع علنية في كل حي قبل إقرار المسارات النهائية.",
+]
+
+
+def test_a_legacy_encoded_page_declared_only_in_its_meta_is_stored_readable(tmp_path: Path) -> None:
+    """An Arabic page in windows-1256 whose server sends no charset: the <meta> declaration decides."""
+    from aiohttp import web
+
+    body = "".join(f"<p>{p}</p>" for p in ARABIC_PARAGRAPHS)
+    page = (f'<!doctype html><html lang="ar" dir="rtl"><head><meta charset="windows-1256">'
+            f"<title>خطة جديدة للحافلات الكهربائية</title></head><body><article>"
+            f"<h1>خطة جديدة للحافلات الكهربائية</h1>{body}</article></body></html>").encode("cp1256")
+
+    async def article(_request: web.Request) -> web.Response:
+        return web.Response(body=page, headers={"content-type": "text/html"})
+
+    async def feed(request: web.Request) -> web.Response:
+        link = f"http://{request.host}/buses.html"
+        return web.Response(text=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+                                 f"<item><title>Buses</title><link>{link}</link><guid>b1</guid></item>"
+                                 f"</channel></rss>", content_type="application/rss+xml")
+
+    async def scenario() -> list[str]:
+        from loopback import serve_routes
+
+        async with serve_routes({"/feed.xml": feed, "/buses.html": article}) as base:
+            config = _config(tmp_path / "legacy.db")
+            store = open_store(config.db)
+            try:
+                store.add_source(Source(url=base + "/feed.xml"))
+                report = await Ingester(store, config).crawl(force=True)
+                assert report.articles_new == 1, report
+                stored, _ = store.articles_after(0)
+                return [a.text for a in stored] + [a.language for a in stored]
+            finally:
+                store.close()
+
+    text, language = asyncio.run(scenario())
+    assert ARABIC_PARAGRAPHS[1] in text
+    assert "\ufffd" not in text
+    assert language == "ar"

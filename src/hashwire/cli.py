@@ -316,10 +316,11 @@ def fetch_cmd(ctx: Ctx, url: str, as_json: bool) -> None:
 def extract_cmd(ctx: Ctx, target: str, url: str | None, as_json: bool) -> None:
     """Extract the article of a saved page or a URL."""
     from .extract import extract
+    from .page_charset import decode_page
     from .sources import fetch_page_text
 
     if Path(target).exists():
-        html = Path(target).read_bytes().decode("utf-8", errors="replace")
+        html = decode_page(Path(target).read_bytes())
         page_url = url or Path(target).resolve().as_uri()
     else:
         html, page_url = asyncio.run(fetch_page_text(target, ctx.config))

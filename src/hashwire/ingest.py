@@ -25,6 +25,7 @@ from .extract import extract
 from .fetch import Fetcher
 from .metrics import REGISTRY
 from .models import Article, Entry, Hints, Source, Story
+from .page_charset import decode_page
 from .store.base import Store
 
 log = logging.getLogger("hashwire.ingest")
@@ -359,15 +360,7 @@ class Ingester:
             log.info("page %s: %s", url, exc)
             return None
         FETCHES.inc(kind="page", outcome="ok")
-        charset = "utf-8"
-        ctype = result.headers.get("content-type", "")
-        if "charset=" in ctype:
-            charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-        try:
-            html = result.body.decode(charset, errors="replace")
-        except LookupError:
-            html = result.body.decode("utf-8", errors="replace")
-        return html, result.url
+        return decode_page(result.body, result.headers.get("content-type", "")), result.url
 
     def _catch_up(self) -> None:
         """Learn the articles other workers stored since we last looked (call with the story lock held)."""

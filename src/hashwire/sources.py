@@ -10,10 +10,11 @@ from .discovery import COMMON_PATHS
 from .errors import FeedParseError, FetchError, HashwireError
 from .fetch import Fetcher, FetchResult
 from .models import Source
+from .page_charset import decode_page
 
 
 def _text(result: FetchResult) -> str:
-    return result.body.decode("utf-8", errors="replace")
+    return decode_page(result.body, result.headers.get("content-type", ""))
 
 
 async def resolve_source(url: str, config: Config, *, kind: str = "auto") -> Source:
