@@ -229,6 +229,29 @@ def test_ecbplus_bcubed_floor() -> None:
     if not (DATA / "clustering-dev" / "docs.jsonl").exists() or not (EVAL / "score_clustering.py").exists():
         pytest.skip("ECB+ clustering data not present")
     f1 = _ecb_scores()
-    # measured 0.883 (train) and 0.841 (dev); the floors leave room for platform noise only
-    assert f1["train"] >= 0.86
-    assert f1["dev"] >= 0.82
+    # measured 0.884 (train) and 0.841 (dev); the floors leave room for platform noise only
+    assert f1["train"] >= 0.875
+    assert f1["dev"] >= 0.835
+
+
+def test_arabic_coverage_of_one_event_joins_and_a_look_alike_does_not() -> None:
+    """Arabic has no capitals: names come from what introduces them, clitics and digit forms are folded."""
+    t0 = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    index = StoryIndex()
+    first = index.assign(Article(
+        url="https://ar.example/1", published=t0, language="ar",
+        title="فيضانات في حمص تجبر 7450 شخصا على مغادرة منازلهم",
+        text="حمص - أغرقت أمطار غزيرة أجزاء من مدينة حمص، ما أجبر 7450 شخصا على مغادرة منازلهم. "
+             "وقال عمر الهاشمي من الدفاع المدني: «نصل إلى كل عائلة». وقالت شركة البيان للتأمين إن الأضرار كبيرة."))
+    same = index.assign(Article(
+        url="https://ar.example/2", published=t0 + timedelta(hours=3), language="ar",
+        title="آلاف النازحين بعد الفيضانات في حمص",
+        text="حمص - غادر ٧٤٥٠ شخصا منازلهم في حمص بعد الأمطار الغزيرة والفيضانات. "
+             "وقال عمر الهاشمي: «فرقنا تعمل طوال الليل». وأكدت شركة البيان للتأمين أن تقدير الأضرار مبكر."))
+    other = index.assign(Article(
+        url="https://ar.example/3", published=t0 + timedelta(hours=4), language="ar",
+        title="فيضانات في حلب تجبر 2310 أشخاص على مغادرة منازلهم",
+        text="حلب - أغرقت أمطار غزيرة أجزاء من مدينة حلب، ما أجبر 2310 أشخاص على مغادرة منازلهم. "
+             "وقال سامي النجار من الدفاع المدني: «نصل إلى كل عائلة». وقالت شركة الريان للتأمين إن الأضرار كبيرة."))
+    assert same.story.id == first.story.id
+    assert other.is_new and other.story.id != first.story.id
