@@ -67,6 +67,19 @@ def _drop_code(tree: HtmlElement) -> None:
             el.drop_tree()
 
 
+# Elements the base extractor deletes with all they hold whatever the page (its options here keep no
+# images): gone before it copies the tree, they are not copied, walked and matched against its rules.
+_CHROME = ("footer", "iframe", "embed", "object", "select", "textarea", "input", "label", "picture",
+           "video", "audio", "canvas", "map", "menu", "dialog", "datalist")
+
+
+def _drop_chrome(tree: HtmlElement) -> None:
+    """Page furniture the base extractor never keeps; read by now for the page's shape."""
+    for el in list(tree.iter(*_CHROME)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def _is_json_ld(el: HtmlElement) -> bool:
     return el.tag == "script" and "ld+json" in (el.get("type") or "")
 
@@ -143,6 +156,7 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     html_title = tree.findtext(".//title") or ""
     _drop_code(tree)
     measure_text(tree, url, shape)
+    _drop_chrome(tree)
     title = meta.title
     if hints and hints.title:
         feed_title = strip_site_name(hints.title, [meta.site_name] if meta.site_name else [], url)
