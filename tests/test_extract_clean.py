@@ -99,3 +99,18 @@ def test_resource_page_with_own_text_is_kept() -> None:
     except NotAnArticle as exc:  # pragma: no cover - the failure message names the reason
         pytest.fail(f"rejected: {exc}")
     assert "Provider 11" in art.text
+
+
+def test_headline_area_lines_go_even_after_widgets() -> None:
+    widgets = [p("Share"), p("Tweet"), p("Email"), p("Print")]
+    top = [p("Home > Guides > Gardening"), h("The Gardener’s Year"), p("October 1, 2025"), p("Written by"),
+           p("6 min read")]
+    kept = texts(clean_blocks([*widgets, *top, p(prose(0)), p("Back to blog")], title="The Gardener's Year"))
+    assert kept == [prose(0)]
+
+
+def test_affiliate_disclosures_go_but_prose_about_commissions_stays() -> None:
+    note = p("This post contains affiliate links. If you buy through them we may earn a small commission.")
+    agents = p("Agents will receive a commission of three percent on every sale they close this year.")
+    kept = texts(clean_blocks([note, p(prose(0)), agents, p(prose(1))]))
+    assert note.text not in kept and agents.text in kept

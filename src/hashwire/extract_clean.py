@@ -33,7 +33,10 @@ _BOILER_LINE = re.compile(
     r"crédit|photo credit|image credit|image source)s?\s*(?:by)?\s*[:|©].{0,160}|"
     r"\(?(?:photo|image|picture|credit)s? by .{1,100}\)?|"
     r"©.{0,120}|.{0,100}(?:getty images|shutterstock|reuters|afp|ap photo|dpa|imago|istock)\)?\.?|"
-    r"(?:\d+|one|two|three|four|five) ?min(?:ute)?s? read|lesezeit:? ?\d+ ?min(?:uten)?\.?|"
+    r"(?:.{0,60}\W)?(?:\d+|one|two|three|four|five) ?min(?:ute)?s?\.? read|min(?:ute)?s? read|"
+    r"(?:estimated )?reading time:?(?: ?\d+ ?min(?:ute)?s?\.?)?|lesezeit:? ?\d+ ?min(?:uten)?\.?|"
+    r"back to (?:the )?(?:blogs?|articles?|news|posts?|all \w+|overview|top|selection|list|results|home(?:page)?|"
+    r"resources|insights|stories)\W{0,3}|"
     r"(?:tags?|schlagwörter|themen|topics|filed under|categories|kategorien)\s*:.{0,300}"
     r")$",
     re.I,
@@ -48,7 +51,10 @@ _PROMPT = re.compile(
     r"already a subscriber|already have an account|log ?in to (?:continue|read)|create (?:a )?free account|"
     r"subscribe to (?:continue|read)|to continue reading|support (?:our|independent) journalism|"
     r"follow us on|folgen sie uns|join our (?:mailing list|community)|enter your email|your email address|"
-    r"download (?:our|the) app|get the app|all rights reserved|alle rechte vorbehalten)",
+    r"download (?:our|the) app|get the app|all rights reserved|alle rechte vorbehalten|(?:directly|right) to your inbox|"
+    r"(?:we|i) (?:may|might|could) (?:earn|receive|get|make)\b.{0,40}\bcommission|earns? us (?:a )?(?:small )?commission|"
+    r"(?:contains?|uses?|includes?|through|via) (?:our )?affiliate links|at no (?:extra|additional) cost to you|"
+    r"purchases? made through (?:our |these )?links|you(?:'|’)re subscribed)",
     re.I,
 )
 _BYLINE = re.compile(
@@ -99,8 +105,11 @@ def _drop_contents(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(_WORDS.findall(text.casefold().translate(_QUOTES)))
 
 
 def is_share_widget(text: str) -> bool:
@@ -114,7 +123,8 @@ def is_share_widget(text: str) -> bool:
 _PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our", "abonnieren", "melden sie",
                 "cookie", "privacy", "by clicking", "you agree", "account", "log in to", "login to",
                 "continue reading", "journalism", "follow us", "folgen sie", "join our", "your email",
-                "the app", "our app", "rights reserved", "rechte vorbehalten")
+                "the app", "our app", "rights reserved", "rechte vorbehalten", "commission", "affiliate",
+                "at no extra", "at no additional", "purchases made", "subscribed")
 
 
 def _is_prompt(block: Block) -> bool:
@@ -122,6 +132,20 @@ def _is_prompt(block: Block) -> bool:
         return False
     low = block.text.lower()
     return any(key in low for key in _PROMPT_KEYS) and bool(_PROMPT.search(block.text))
+
+
+NEAR_TOP_WORDS = 25
+_CRUMB_SEPARATORS = re.compile(r"\s[>›»]\s|\s*\n\s*")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail of short links ("Home > Guides > Title"), separated by arrows or one per line; a
+    one-per-line trail only when it starts at the home page."""
+    parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2 or len(parts) > 8 or any(len(p.split()) > 8 for p in parts):
+        return False
+    return bool(re.search(r"\s[>›»]\s", text)) or parts[0].strip().casefold() in ("home", "start", "startseite", "accueil",
+                                                                                 "inicio")
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
@@ -158,9 +182,13 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if _is_prompt(block) and block.kind != "quote":
             continue
-        if ntitle and norm == ntitle and i <= 1:
+        # nothing of substance kept yet: the headline, byline and dateline area, whatever the page
+        # put before it (breadcrumbs, share buttons)
+        near_top = i < 4 or sum(b.words for b in kept) < NEAR_TOP_WORDS
+        if ntitle and norm == ntitle and (i <= 1 or near_top):
             continue
-        near_top = i < 4
+        if near_top and _is_breadcrumb(text):
+            continue
         if near_top and block.words <= 20 and (_BYLINE.match(text) or text.casefold() in author_keys):
             continue
         if near_top and _is_date_line(text, published):
