@@ -48,3 +48,11 @@ def test_english_names_are_capitalised_words_inside_sentences() -> None:
     assert {"aleppo", "syria"} <= feats.names
     assert "officials" not in feats.names and "official" not in feats.names
     assert feats.numbers == {"37"}
+
+
+def test_arabic_words_are_recorded_with_and_without_the_article() -> None:
+    feats = term_features("", "وصلت المياه إلى حمص وقالت مياه الشرب للمخرج")
+    assert {"ميا", "مخرج"} <= feats.definite
+    assert {"ميا", "حمص"} <= feats.bare
+    assert "حمص" not in feats.definite
+    assert not term_features("Floods", "Rain fell on Aleppo.").bare

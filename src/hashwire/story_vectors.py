@@ -17,6 +17,10 @@ from .textfeatures import log_tf, term_features
 VECTOR_TERMS = 120  # strongest terms kept per article
 NAME_TERMS = 60  # strongest names and figures kept per article
 KEY_NAMES = 8  # names and figures that identify the event an article reports
+FORMS_SEEN = 4  # articles an Arabic word must have been seen in before its forms tell anything
+FORMS_MIXED = 0.2  # ... a word written with ال in this share of them and without in as many is no name
+_DEFINITE = "\x01"  # prefixes of the form counts in the term table (no word starts with them)
+_BARE = "\x02"
 
 
 @dataclass(slots=True)
@@ -30,10 +34,32 @@ def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
     """The vectors of one article; counts it into `stats` (document frequencies learned from the stream)."""
     feats = term_features(article.title, article.text)
     idf = stats.add(feats.terms.keys())
+    names = feats.names
+    if feats.definite or feats.bare:
+        stats.count([_DEFINITE + t for t in feats.definite] + [_BARE + t for t in feats.bare])
+        names = _proper(names, stats)
     weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
     weights = prune(weights, VECTOR_TERMS)
-    named = prune({t: w for t, w in weights.items() if t in feats.names or t in feats.numbers}, NAME_TERMS)
+    named = prune({t: w for t, w in weights.items() if t in names or t in feats.numbers}, NAME_TERMS)
     return ArticleVectors(terms=unit(weights), names=unit(named), key=top(named, KEY_NAMES))
+
+
+def _proper(names: frozenset[str], stats: TermStats) -> frozenset[str]:
+    """Names without the Arabic words the stream writes both with and without ال.
+
+    A proper name is written one way: "حمص" and "وليد" never take the article, "القاهرة" and "الزين"
+    always do; a common noun a cue happened to precede ("قال خبراء", "في بيان") takes both forms."""
+    common = set()
+    for name in names:
+        if name[0] < "\u0600" or "_" in name:
+            continue
+        with_article, without = stats.df(_DEFINITE + name), stats.df(_BARE + name)
+        seen = with_article + without
+        if seen >= FORMS_SEEN and min(with_article, without) >= FORMS_MIXED * seen:
+            common.add(name)
+    if not common:
+        return names
+    return frozenset(n for n in names if n not in common and not any(p in common for p in n.split("_")))
 
 
 def dot(a: dict[str, float], b: dict[str, float]) -> float:

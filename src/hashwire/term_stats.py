@@ -30,6 +30,12 @@ class TermStats:
             self._df[np.unique(cells)] += 1
         return np.log((self.docs + 1) / (self._df[cells] + 1.0)) + 1.0
 
+    def count(self, terms: Iterable[str]) -> None:
+        """Count `terms` (distinct) into the table without counting a document (forms of words, say)."""
+        cells = np.fromiter((stable_hash(t) & _MASK for t in terms), dtype=np.int64)
+        if len(cells):
+            self._df[np.unique(cells)] += 1
+
     def df(self, term: str) -> int:
         return int(self._df[stable_hash(term) & _MASK])
 

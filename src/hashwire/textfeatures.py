@@ -122,6 +122,8 @@ class TermFeatures:
     names: frozenset[str]  # capitalised words/phrases found mid-sentence, lower-cased
     numbers: frozenset[str]  # numbers written in the text (years, magnitudes, tolls)
     years: frozenset[str] = frozenset()  # four-digit years 1900-2099 among the numbers
+    definite: frozenset[str] = frozenset()  # Arabic stems written with the article ال here ("المياه")
+    bare: frozenset[str] = frozenset()  # Arabic stems written without it here ("مياه", "حمص")
 
 
 _STEMS: dict[str, str] = {}
@@ -199,6 +201,8 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
     terms: dict[str, float] = {}
     names: set[str] = set()
     numbers: set[str] = set()
+    definite: set[str] = set()
+    bare: set[str] = set()
     get = terms.get
     for part, weight, in_title in ((title, title_weight, True), (text, 1.0, False)):
         if not part:
@@ -230,6 +234,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 if cued < 0:  # after a verb of saying: "عمر الهاشمي" is a name, "المسؤولون" is not
                     cued = -cued if not low.startswith("ال") else 0
                 stem = _stem(low)
+                (definite if _has_article(low) else bare).add(stem)
                 announced = _AR_NAME_CUES.get(stem)
                 if announced:
                     cued, prev_name = announced, ""
@@ -266,7 +271,13 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 prev_name = ""
             first = False
     years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
-    return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years)
+    return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years,
+                        definite=frozenset(definite), bare=frozenset(bare))
+
+
+def _has_article(word: str) -> bool:
+    """Whether a folded Arabic word carries the article ال (alone or after a clitic: "والمياه", "للمخرج")."""
+    return word.startswith(_AR_PREFIXES) and len(word) > 4
 
 
 def _dateline_words(text: str) -> int:
