@@ -23,3 +23,12 @@ def test_a_cued_common_noun_the_stream_writes_both_ways_is_no_name() -> None:
 def test_a_fresh_stream_keeps_the_cued_names() -> None:
     doc = vectorize(_article("وقال خبراء إن المياه انحسرت"), TermStats())
     assert "خبراء" in doc.names
+
+
+def test_a_place_after_fi_is_a_name_when_the_stream_writes_it_one_way() -> None:
+    stats = TermStats()
+    for _ in range(3):
+        vectorize(_article("نشر تقرير عن المدينة ومدينة حمص"), stats)
+    doc = vectorize(_article("الفيضانات في حمص وفي المدينة"), stats)
+    assert "حمص" in doc.names  # always written without ال
+    assert "مدين" not in doc.names  # written both ways

@@ -56,3 +56,8 @@ def test_arabic_words_are_recorded_with_and_without_the_article() -> None:
     assert {"ميا", "حمص"} <= feats.bare
     assert "حمص" not in feats.definite
     assert not term_features("Floods", "Rain fell on Aleppo.").bare
+
+
+def test_the_word_after_fi_is_recorded_as_a_possible_place() -> None:
+    feats = term_features("", "الفيضانات في حمص وفي المدينة في 2024 الماضي")
+    assert feats.placed == {"حمص", "مدين"}

@@ -38,6 +38,7 @@ def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
     if feats.definite or feats.bare:
         stats.count([_DEFINITE + t for t in feats.definite] + [_BARE + t for t in feats.bare])
         names = _proper(names, stats)
+        names |= {t for t in feats.placed if t not in names and _one_form(t, stats)}
     weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
     weights = prune(weights, VECTOR_TERMS)
     named = prune({t: w for t, w in weights.items() if t in names or t in feats.numbers}, NAME_TERMS)
@@ -53,13 +54,25 @@ def _proper(names: frozenset[str], stats: TermStats) -> frozenset[str]:
     for name in names:
         if name[0] < "\u0600" or "_" in name:
             continue
-        with_article, without = stats.df(_DEFINITE + name), stats.df(_BARE + name)
-        seen = with_article + without
-        if seen >= FORMS_SEEN and min(with_article, without) >= FORMS_MIXED * seen:
+        if _forms(name, stats) is False:
             common.add(name)
     if not common:
         return names
     return frozenset(n for n in names if n not in common and not any(p in common for p in n.split("_")))
+
+
+def _one_form(word: str, stats: TermStats) -> bool:
+    return _forms(word, stats) is True
+
+
+def _forms(word: str, stats: TermStats) -> bool | None:
+    """True if the stream writes an Arabic word in one form (with ال or without), False if in both,
+    None if it has not seen it in enough articles to tell."""
+    with_article, without = stats.df(_DEFINITE + word), stats.df(_BARE + word)
+    seen = with_article + without
+    if seen < FORMS_SEEN:
+        return None
+    return min(with_article, without) < FORMS_MIXED * seen
 
 
 def dot(a: dict[str, float], b: dict[str, float]) -> float:

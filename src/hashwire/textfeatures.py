@@ -72,6 +72,7 @@ _AR_TITLE_TEXT = """الرئيس رئيس الوزير وزير الوزيرة �
     المحامي السفير المرشح الزعيم الجنرال العقيد اللواء المتحدث البروفيسور الأستاذ الصحفي المهاجم الحارس"""
 _AR_BODY_TEXT = """شركة مجموعة جامعة وزارة هيئة بنك مصرف حزب نادي فريق منتخب مستشفى مؤسسة مركز مجلس محكمة مدينة
     محافظة ولاية منطقة قرية جزيرة فيلم مسلسل رواية كتاب ألبوم مهرجان مهمة مسبار دواء عقار فيروس"""
+_AR_IN = frozenset(("في", "وفي"))
 _AR_DATELINE = re.compile(r"\s*([^\W\d_]+(?:\s[^\W\d_]+){0,2})\s+[-\u2013\u2014]\s")
 
 _WORD_CACHE: dict[str, int] = {}
@@ -124,6 +125,7 @@ class TermFeatures:
     years: frozenset[str] = frozenset()  # four-digit years 1900-2099 among the numbers
     definite: frozenset[str] = frozenset()  # Arabic stems written with the article ال here ("المياه")
     bare: frozenset[str] = frozenset()  # Arabic stems written without it here ("مياه", "حمص")
+    placed: frozenset[str] = frozenset()  # Arabic stems right after "في" (a place if the stream agrees)
 
 
 _STEMS: dict[str, str] = {}
@@ -203,6 +205,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
     numbers: set[str] = set()
     definite: set[str] = set()
     bare: set[str] = set()
+    placed: set[str] = set()
     get = terms.get
     for part, weight, in_title in ((title, title_weight, True), (text, 1.0, False)):
         if not part:
@@ -211,6 +214,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
         prev_name = ""
         first = True
         cued = _dateline_words(part) if not in_title else 0  # Arabic words left in an announced name
+        after_in = False  # the previous word was "في"
         for n, (stop, raw) in enumerate(_TOKEN.findall(part)):
             if n >= max_words:
                 break
@@ -220,6 +224,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 prev_name = ""
                 first = False
                 cued = 0
+                after_in = False
                 continue
             low = raw.casefold()
             if low[0] >= "\u0600":
@@ -230,11 +235,15 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                     continue
                 if len(low) < 2 or low in AR_STOPWORDS or (low[0] == "و" and low[1:] in AR_STOPWORDS):
                     cued, prev_name = 0, ""
+                    after_in = low in _AR_IN
                     continue
                 if cued < 0:  # after a verb of saying: "عمر الهاشمي" is a name, "المسؤولون" is not
                     cued = -cued if not low.startswith("ال") else 0
                 stem = _stem(low)
                 (definite if _has_article(low) else bare).add(stem)
+                if after_in:
+                    placed.add(stem)
+                    after_in = False
                 announced = _AR_NAME_CUES.get(stem)
                 if announced:
                     cued, prev_name = announced, ""
@@ -272,7 +281,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
             first = False
     years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
     return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years,
-                        definite=frozenset(definite), bare=frozenset(bare))
+                        definite=frozenset(definite), bare=frozenset(bare), placed=frozenset(placed))
 
 
 def _has_article(word: str) -> bool:
