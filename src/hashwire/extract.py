@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block, body_blocks
 from hashwire.extract_clean import clean_blocks
+from hashwire.extract_fill import fill_gaps
 from hashwire.extract_meta import PageMeta, read_meta
 from hashwire.extract_parse import parse_html
 from hashwire.extract_reject import reject
@@ -164,7 +165,7 @@ def extract_full(html: str, url: str, *, hints: Hints | None = None) -> Extracti
     authors = meta.authors or (list(hints.authors) if hints else [])
 
     def clean(blocks: list[Block]) -> list[Block]:
-        return clean_blocks(blocks, title=title, authors=authors, published=meta.published)
+        return clean_blocks(fill_gaps(tree, blocks), title=title, authors=authors, published=meta.published)
 
     try:
         blocks = _main_blocks(tree, url, meta, shape, clean, html_title)

@@ -127,7 +127,8 @@ _PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our
                 "at no extra", "at no additional", "purchases made", "subscribed")
 
 
-def _is_prompt(block: Block) -> bool:
+def is_prompt(block: Block) -> bool:
+    """A newsletter, subscription, cookie or app prompt (a short block)."""
     if block.words > 40:
         return False
     low = block.text.lower()
@@ -180,7 +181,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if block.words <= 30 and (is_share_widget(text) or _BOILER_LINE.match(text)):
             continue
-        if _is_prompt(block) and block.kind != "quote":
+        if is_prompt(block) and block.kind != "quote":
             continue
         # nothing of substance kept yet: the headline, byline and dateline area, whatever the page
         # put before it (breadcrumbs, share buttons)
