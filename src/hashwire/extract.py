@@ -75,10 +75,17 @@ _CHROME = ("footer", "iframe", "embed", "object", "select", "textarea", "input",
 
 
 def _drop_chrome(tree: HtmlElement) -> None:
-    """Page furniture the base extractor never keeps; read by now for the page's shape."""
+    """Page furniture the base extractor never keeps, and empty elements (spacers, icons, image
+    slots); read by now for the page's shape."""
     for el in list(tree.iter(*_CHROME)):
         if el.getparent() is not None:
             el.drop_tree()
+    for el in reversed(list(tree.iter(*_EMPTY_DROPPED))):  # children first: a wrapper of spacers goes too
+        if not len(el) and not (el.text and el.text.strip()) and el.getparent() is not None:
+            el.drop_tree()
+
+
+_EMPTY_DROPPED = ("div", "span", "i", "img", "p", "a", "b", "em", "strong", "small", "section", "picture", "source")
 
 
 def _is_json_ld(el: HtmlElement) -> bool:
@@ -106,6 +113,7 @@ def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, 
     doc: Any = _run_base(tree, url, fast=True)
     blocks = clean(_body(doc))
     words = len(doc.text.split()) if doc is not None and doc.text else 0
+    words = max(words, sum(b.words for b in blocks))  # with the text put back between its blocks
     thin = (words < FULL_CASCADE_MIN_WORDS or words < FULL_CASCADE_SHARE * shape.words) \
         and shape.link_density < FULL_CASCADE_MAX_LINK_DENSITY  # link-heavy pages: listings, no rescue
     thin = thin or words < FULL_CASCADE_SHARE * shape.paragraph_words  # paragraphs left out
