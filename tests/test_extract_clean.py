@@ -114,3 +114,11 @@ def test_affiliate_disclosures_go_but_prose_about_commissions_stays() -> None:
     agents = p("Agents will receive a commission of three percent on every sale they close this year.")
     kept = texts(clean_blocks([note, p(prose(0)), agents, p(prose(1))]))
     assert note.text not in kept and agents.text in kept
+
+
+def test_sources_list_sales_pitch_and_last_update_line_at_the_end_go() -> None:
+    body = [p(prose(i)) for i in range(6)]
+    tail = [p("Book a demo to see how our platform can help your team."), h("Sources"),
+            Block("list", "Example Journal, 2024\nAnother Report, 2023", "<ul></ul>"), p("Updated March 19, 2025")]
+    kept = texts(clean_blocks(body + tail))
+    assert kept == [prose(i) for i in range(6)]

@@ -54,7 +54,11 @@ _PROMPT = re.compile(
     r"download (?:our|the) app|get the app|all rights reserved|alle rechte vorbehalten|(?:directly|right) to your inbox|"
     r"(?:we|i) (?:may|might|could) (?:earn|receive|get|make)\b.{0,40}\bcommission|earns? us (?:a )?(?:small )?commission|"
     r"(?:contains?|uses?|includes?|through|via) (?:our )?affiliate links|at no (?:extra|additional) cost to you|"
-    r"purchases? made through (?:our |these )?links|you(?:'|’)re subscribed)",
+    r"purchases? made through (?:our |these )?links|you(?:'|’)re subscribed|"
+    r"(?:book|request|schedule) (?:a |your )?(?:free )?(?:demo|consultation|quote)\b|"
+    r"get (?:a |your )?free (?:demo|consultation|quote)\b|"
+    r"start (?:a |your )?free trial|get started (?:today|now|for free)|try (?:it )?(?:for )?free (?:today|now)|"
+    r"sign up (?:now|today|below|free))",
     re.I,
 )
 _BYLINE = re.compile(
@@ -72,7 +76,8 @@ _TAIL_MARKER = re.compile(
     r"to (?:read|explore))\b.{0,40}|recommended(?: for you| reading| articles| stories)?|"
     r"(?:most )?popular(?: (?:posts|stories|articles|now))?|trending(?: now| stories)?|sponsored(?: content)?|"
     r"(?:leave|post|add) a (?:reply|comment)|(?:\d+ )?comments?(?: \(\d+\))?|join the (?:conversation|discussion)|"
-    r"about the authors?|share this(?: article| post| story)?|(?:recent|latest|similar) (?:posts|articles|news|stories)|"
+    r"about the authors?|share this(?: article| post| story)?|(?:article )?sources|references|works cited|bibliography|"
+    r"citations|footnotes|(?:recent|latest|similar) (?:posts|articles|news|stories)|"
     r"further reading|keep reading|explore more|don't miss|editor's picks|top stories|"
     r"weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|ähnliche artikel|"
     r"kommentare|empfehlungen|à lire aussi|sur le même sujet|también te puede interesar|noticias relacionadas|"
@@ -124,7 +129,8 @@ _PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our
                 "cookie", "privacy", "by clicking", "you agree", "account", "log in to", "login to",
                 "continue reading", "journalism", "follow us", "folgen sie", "join our", "your email",
                 "the app", "our app", "rights reserved", "rechte vorbehalten", "commission", "affiliate",
-                "at no extra", "at no additional", "purchases made", "subscribed")
+                "at no extra", "at no additional", "purchases made", "subscribed", "demo", "consultation",
+                "quote", "free trial", "get started", "free today", "free now")
 
 
 def is_prompt(block: Block) -> bool:
@@ -192,8 +198,8 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if near_top and block.words <= 20 and (_BYLINE.match(text) or text.casefold() in author_keys):
             continue
-        if near_top and _is_date_line(text, published):
-            continue
+        if (near_top or i >= len(blocks) - 2) and _is_date_line(text, published):
+            continue  # a dateline, or a last "Updated" date
         if block.kind in ("p", "h") and 3 <= block.words <= 25 and norm in seen and recurring[norm] <= 2:
             continue  # repeated line (headline or teaser shown twice)
         if block.kind == "list" and block.links_chars > 0.8 * max(len(text), 1) and block.words < 60 \
