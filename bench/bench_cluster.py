@@ -263,7 +263,7 @@ WINDOW = 2_000
 def measure(name: str, limit: int) -> None:
     """One variant over `limit` generated articles, in a process of its own (clean memory figures)."""
     dups, stories = VARIANTS[name]()
-    checkpoints = [c for c in (10_000, 100_000, 1_000_000) if c <= limit] or [limit]
+    checkpoints = sorted({c for c in (10_000, 100_000, 1_000_000) if c <= limit} | {limit})
     base = rss_bytes()
     marks = iter(checkpoints)
     mark = next(marks, None)
