@@ -1,8 +1,8 @@
 """Page HTML -> Article: main text, metadata and a typed rejection for pages that are not articles.
 
 The page is parsed once. Metadata is read from the untouched tree (meta tags, JSON-LD, bylines),
-the main text comes from trafilatura's extraction cascade, and the blocks it returns are cleaned of
-the boilerplate it lets through. Feed hints fill the gaps the page leaves and override page
+the main text comes from trafilatura's extraction cascade, text it skipped between two blocks it kept
+is put back (extract_fill), and the blocks are cleaned of the boilerplate it lets through. Feed hints fill the gaps the page leaves and override page
 fields that are known to be unreliable.
 """
 
