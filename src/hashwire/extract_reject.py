@@ -87,6 +87,7 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     prices = len(_PRICE.findall(text)) if any(mark in text for mark in _CURRENCY_MARKS) else 0
     score += 1.0 if prices >= 5 and prices * 40 > words else 0.0  # a price every few dozen words
     score += 1.0 if shape.articles >= 10 else 0.0  # a grid of <article> teasers
+    score += 1.5 if shape.priced_cards >= PRICED_CARDS else 0.0  # a grid of tiles with prices: a shop shelf
     teasers_per_100 = 100 * shape.article_links / max(words, 1)  # links to other articles, per 100 words of text
     score += -1.0 if teasers_per_100 < 2 else (0.5 if teasers_per_100 >= 5 else 0.0)
     return score
@@ -135,8 +136,14 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
         raise NotAnArticle(kind, url)
     if text_words < 40:
         raise NotAnArticle("too_short", f"{text_words} words")
+    # tiles each with its own add-to-cart button: a shop's product grid, unless the page is a dated
+    # article (which may close with products to buy)
+    if shape.cart_cards >= CART_CARDS and not (_articleish(meta) and meta.published):
+        raise NotAnArticle("listing", f"{shape.cart_cards} items with a buy button")
     if score >= LISTING_THRESHOLD + margin:
         raise NotAnArticle("listing", f"listing score {score:.1f}")
 
 
 LISTING_THRESHOLD = 4.0
+PRICED_CARDS = 6
+CART_CARDS = 6

@@ -9,6 +9,7 @@ steps they feed.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,6 +24,7 @@ _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _LINK_TEXT_NODES = etree.XPath(".//a//text()", smart_strings=False)
 _PARAGRAPH_TEXT_NODES = etree.XPath(".//p//text()", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
+_GRID_PARENTS = etree.XPath(".//*[count(*) >= 5]")
 MAX_BYLINES = 60
 MAX_DATES = 30
 
@@ -37,6 +39,9 @@ class PageShape:
     words: int = 0
     paragraph_words: int = 0  # words inside <p> elements
     article_links: int = 0  # distinct links to pages of the same site that look like articles
+    cards: int = 0  # short linked items repeated as siblings of the same tag and class (a grid or list)
+    priced_cards: int = 0  # cards showing a price
+    cart_cards: int = 0  # cards with their own add-to-cart (or buy, quick view) button
     h1: str = ""
 
     @property
@@ -127,6 +132,43 @@ def dated_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     return islice((el for el in tree.iter(etree.Element) if el.keys() and _is_dated(el)), MAX_DATES)
 
 
+_CARD_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|EUR|USD|GBP)\b")
+_CARD_CART = re.compile(r"add to (?:cart|bag|basket)|buy now|shop now|quick (?:view|shop|add)|in den warenkorb|"
+                        r"ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen", re.I)
+_NOT_CARDS = frozenset({"p", "a", "span", "br", "option", "tr", "td"})  # running text, inline links, table rows
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "menu"})
+MIN_CARDS = 5
+MAX_CARD_WORDS = 60
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    return any(anc.tag in _CHROME_TAGS for anc in el.iterancestors())
+
+
+def measure_cards(body: HtmlElement, shape: PageShape) -> None:
+    """Cards: runs of at least five siblings with the same tag and class, each a few words holding a
+    link (product tiles, teaser grids, result lists); menus in <nav>, <header> and <footer> left out.
+    Of them, how many show a price and how many have their own add-to-cart button."""
+    for parent in _GRID_PARENTS(body):
+        runs: defaultdict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        for child in parent.iterchildren(etree.Element):
+            if child.tag not in _NOT_CARDS:
+                runs[(child.tag, child.get("class") or "")].append(child)
+        for run in runs.values():
+            if len(run) < MIN_CARDS:
+                continue
+            texts = []
+            for el in run:
+                text = el.text_content()
+                if 2 <= len(text.split()) <= MAX_CARD_WORDS and el.find(".//a[@href]") is not None:
+                    texts.append(text)
+            if len(texts) < MIN_CARDS or len(texts) < 0.6 * len(run) or _in_chrome(parent):
+                continue
+            shape.cards += len(texts)
+            shape.priced_cards += sum(1 for t in texts if _CARD_PRICE.search(t))
+            shape.cart_cards += sum(1 for t in texts if _CARD_CART.search(t))
+
+
 def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
     """Word counts of the page, once scripts and styles are gone (JSON-LD and templates, which
     stay for the extractor, are left out of the count)."""
@@ -140,3 +182,4 @@ def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
     shape.paragraph_words = len(" ".join(_PARAGRAPH_TEXT_NODES(body)).split())
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     shape.article_links = _article_links(_HREFS(body), host) if host else 0
+    measure_cards(body, shape)
