@@ -8,6 +8,7 @@ from lxml import html as lxml_html
 
 from hashwire.errors import NotAnArticle
 from hashwire.extract import extract
+from hashwire.extract_reject import _category_heading
 from hashwire.extract_scan import PageShape, measure_cards
 
 BODY = [
@@ -85,6 +86,16 @@ def test_product_grid_is_a_listing(buttons: bool) -> None:
     with pytest.raises(NotAnArticle) as info:
         extract(_shop_page(buttons=buttons), "https://shoes.example.com/collections/shoes")
     assert info.value.reason == "listing"
+    assert ("buy button" in info.value.detail) == buttons
+
+
+def test_category_headings() -> None:
+    assert _category_heading("Living Room Furniture")
+    assert _category_heading("Microphones")
+    assert not _category_heading("Council backs new harbour bridge")
+    assert not _category_heading("Best of 2024")
+    assert not _category_heading("Why now?")
+    assert not _category_heading("")
 
 
 def test_blog_index_is_a_listing() -> None:

@@ -9,7 +9,7 @@ steps they feed.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -41,7 +41,7 @@ class PageShape:
     article_links: int = 0  # distinct links to pages of the same site that look like articles
     cards: int = 0  # short linked items repeated as siblings of the same tag and class (a grid or list)
     priced_cards: int = 0  # cards showing a price
-    cart_cards: int = 0  # cards with their own add-to-cart (or buy, quick view) button
+    cart_cards: int = 0  # priced cards with their own add-to-cart (or buy, quick view) button
     h1: str = ""
 
     @property
@@ -136,6 +136,7 @@ _CARD_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|EUR|USD|GBP)\b")
 _CARD_CART = re.compile(r"add to (?:cart|bag|basket)|buy now|shop now|quick (?:view|shop|add)|in den warenkorb|"
                         r"ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen", re.I)
 _NOT_CARDS = frozenset({"p", "a", "span", "br", "option", "tr", "td"})  # running text, inline links, table rows
+_CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "menu"})
 MIN_CARDS = 5
 MAX_CARD_WORDS = 60
@@ -148,25 +149,33 @@ def _in_chrome(el: HtmlElement) -> bool:
 def measure_cards(body: HtmlElement, shape: PageShape) -> None:
     """Cards: runs of at least five siblings with the same tag and class, each a few words holding a
     link (product tiles, teaser grids, result lists); menus in <nav>, <header> and <footer> left out.
-    Of them, how many show a price and how many have their own add-to-cart button."""
+    Of them, how many show a price, and of those how many have their own add-to-cart button."""
     for parent in _GRID_PARENTS(body):
-        runs: defaultdict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-        for child in parent.iterchildren(etree.Element):
-            if child.tag not in _NOT_CARDS:
-                runs[(child.tag, child.get("class") or "")].append(child)
-        for run in runs.values():
-            if len(run) < MIN_CARDS:
+        if parent.tag in _CHROME_TAGS or _in_chrome(parent):
+            continue
+        children = list(parent.iterchildren(etree.Element))
+        kinds = [(child.tag, child.get("class")) for child in children]
+        for kind, count in Counter(kinds).items():
+            if count < MIN_CARDS or kind[0] in _NOT_CARDS:
                 continue
             texts = []
-            for el in run:
-                text = el.text_content()
-                if 2 <= len(text.split()) <= MAX_CARD_WORDS and el.find(".//a[@href]") is not None:
+            misses = 0
+            for child, child_kind in zip(children, kinds, strict=True):
+                if child_kind != kind:
+                    continue
+                text = child.text_content()
+                if 2 <= len(text.split()) <= MAX_CARD_WORDS and child.find(".//a[@href]") is not None:
                     texts.append(text)
-            if len(texts) < MIN_CARDS or len(texts) < 0.6 * len(run) or _in_chrome(parent):
+                else:
+                    misses += 1
+                    if misses > 0.4 * count:
+                        break
+            if misses > 0.4 * count or len(texts) < MIN_CARDS:
                 continue
             shape.cards += len(texts)
-            shape.priced_cards += sum(1 for t in texts if _CARD_PRICE.search(t))
-            shape.cart_cards += sum(1 for t in texts if _CARD_CART.search(t))
+            priced = [t for t in texts if any(mark in t for mark in _CURRENCY_MARKS) and _CARD_PRICE.search(t)]
+            shape.priced_cards += len(priced)
+            shape.cart_cards += sum(1 for t in priced if _CARD_CART.search(t))
 
 
 def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
