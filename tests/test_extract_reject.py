@@ -74,6 +74,13 @@ def test_cards_are_counted_with_their_prices_and_buttons() -> None:
     assert _shape(_blog_index()).priced_cards == 0
 
 
+def test_prices_written_after_the_figure_count() -> None:
+    tiles = "".join(f'<article class="tile"><h2><a href="/p/{i}">Barbecue {i}</a></h2><span>{100 + i},00 €</span>'
+                    f"<button>Achat rapide</button></article>" for i in range(6))
+    shape = _shape(f"<html><body><div>{tiles}</div></body></html>")
+    assert (shape.cards, shape.priced_cards, shape.cart_cards) == (6, 6, 6)
+
+
 def test_menus_and_paragraphs_are_not_cards() -> None:
     links = "".join(f'<li class="m"><a href="/s{i}">Section {i} news</a></li>' for i in range(10))
     paras = "".join(f'<p>{p} <a href="/x">more</a></p>' for p in BODY)

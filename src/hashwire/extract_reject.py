@@ -46,7 +46,7 @@ _SLUG_DIGITS = re.compile(r"\d{4,}")
 _SHOP_SEGMENTS = frozenset({"collections", "collection", "c", "cat", "shop", "browse", "store", "products",
                             "catalog", "catalogue", "department", "dept"})
 _CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
-_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP)\b)")
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|(?:EUR|USD|GBP)\b))")
 
 
 def _segments(url: str) -> list[str]:

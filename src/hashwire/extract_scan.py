@@ -132,9 +132,9 @@ def dated_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     return islice((el for el in tree.iter(etree.Element) if el.keys() and _is_dated(el)), MAX_DATES)
 
 
-_CARD_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|EUR|USD|GBP)\b")
+_CARD_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[€£]|(?:EUR|USD|GBP)\b)")
 _CARD_CART = re.compile(r"add to (?:cart|bag|basket)|buy now|shop now|quick (?:view|shop|add)|in den warenkorb|"
-                        r"ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen", re.I)
+                        r"ajouter au panier|achat rapide|añadir al carrito|aggiungi al carrello|in winkelwagen", re.I)
 _NOT_CARDS = frozenset({"p", "a", "span", "br", "option", "tr", "td"})  # running text, inline links, table rows
 _CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "menu"})
