@@ -88,7 +88,7 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     score += 1.0 if prices >= 5 and prices * 40 > words else 0.0  # a price every few dozen words
     score += 1.0 if shape.articles >= 10 else 0.0  # a grid of <article> teasers
     score += 1.5 if shape.priced_cards >= PRICED_CARDS else 0.0  # a grid of tiles with prices: a shop shelf
-    score += 1.0 if shape.priced_cards >= 20 else 0.0  # a long shelf
+    score += 1.0 if shape.priced_cards >= LONG_SHELF else 0.0
     score += 0.5 if not meta.published and _category_heading(shape.h1) else 0.0
     teasers_per_100 = 100 * shape.article_links / max(words, 1)  # links to other articles, per 100 words of text
     score += -1.0 if teasers_per_100 < 2 else (0.5 if teasers_per_100 >= 5 else 0.0)
@@ -157,4 +157,5 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
 
 LISTING_THRESHOLD = 4.0
 PRICED_CARDS = 6
+LONG_SHELF = 20  # priced cards
 CART_CARDS = 6

@@ -1,5 +1,6 @@
 """One pass over the raw page for what metadata reading and listing detection look at: byline and
-date candidates, teaser links, <article> elements, words in and out of links.
+date candidates, teaser links, <article> elements, words in and out of links, cards repeated
+as siblings (with their prices and buy buttons).
 
 A single walk in Python is cheaper here than XPath: libxml2 evaluates contains() predicates on
 attributes slowly, and a dozen of them per element over a large page cost more than the extraction
@@ -179,8 +180,8 @@ def measure_cards(body: HtmlElement, shape: PageShape) -> None:
 
 
 def measure_text(tree: HtmlElement, url: str, shape: PageShape) -> None:
-    """Word counts of the page, once scripts and styles are gone (JSON-LD and templates, which
-    stay for the extractor, are left out of the count)."""
+    """Word counts and cards of the page, once scripts and styles are gone (JSON-LD and templates,
+    which stay for the extractor, are left out of the count)."""
     body = tree.find(".//body")
     if body is None:
         return
