@@ -25,7 +25,7 @@ _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _LINK_TEXT_NODES = etree.XPath(".//a//text()", smart_strings=False)
 _PARAGRAPH_TEXT_NODES = etree.XPath(".//p//text()", smart_strings=False)
 _HREFS = etree.XPath(".//a/@href", smart_strings=False)
-_GRID_PARENTS = etree.XPath(".//*[count(*) >= 5]")
+_GRID_PARENTS = etree.XPath(".//*[*[5]]")  # elements with five children or more
 MAX_BYLINES = 60
 MAX_DATES = 30
 
