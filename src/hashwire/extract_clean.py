@@ -131,14 +131,14 @@ _PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our
                 "the app", "our app", "rights reserved", "rechte vorbehalten", "commission", "affiliate",
                 "at no extra", "at no additional", "purchases made", "subscribed", "demo", "consultation",
                 "quote", "free trial", "get started", "free today", "free now")
+_PROMPT_KEY = re.compile("|".join(re.escape(key) for key in _PROMPT_KEYS))
 
 
 def is_prompt(block: Block) -> bool:
     """A newsletter, subscription, cookie or app prompt (a short block)."""
     if block.words > 40:
         return False
-    low = block.text.lower()
-    return any(key in low for key in _PROMPT_KEYS) and bool(_PROMPT.search(block.text))
+    return bool(_PROMPT_KEY.search(block.text.lower())) and bool(_PROMPT.search(block.text))
 
 
 NEAR_TOP_WORDS = 25
@@ -172,6 +172,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
     author_keys = {a.casefold() for a in authors or []}
     kept: list[Block] = []
     seen: set[str] = set()
+    kept_words = 0
     # a line the page repeats many times is a label of its structure ("Recommended courses:"), not a
     # headline or teaser shown twice
     norms = [_norm(b.text) for b in blocks]
@@ -181,6 +182,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
         text = block.text.strip()
         if block.kind == "figure":
             kept.append(block)
+            kept_words += block.words
             continue
         norm = norms[i]
         if not norm or i in copies:
@@ -191,7 +193,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         # nothing of substance kept yet: the headline, byline and dateline area, whatever the page
         # put before it (breadcrumbs, share buttons)
-        near_top = i < 4 or sum(b.words for b in kept) < NEAR_TOP_WORDS
+        near_top = i < 4 or kept_words < NEAR_TOP_WORDS
         if ntitle and norm == ntitle and (i <= 1 or near_top):
             continue
         if near_top and _is_breadcrumb(text):
@@ -207,6 +209,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue  # trailing list of links: related stories or tags
         seen.add(norm)
         kept.append(block)
+        kept_words += block.words
     kept = _cut_tail(_drop_contents(kept))
     while kept and kept[-1].kind == "h":
         kept.pop()  # a heading with nothing after it introduced removed teasers

@@ -255,14 +255,21 @@ def _publication_date(tree: HtmlElement, url: str, shape: PageShape, meta: dict[
         _parsed([meta.get(key, "") for key in _PUBLISHED_KEYS] + [_text(article.get("dateCreated"))]),
     ]
     meta_pub = _parsed([meta.get("article:published_time", "")])
-    text_day, confident = _text_date(tree, title)
-    if confident:
-        ordered = [url_date(url), meta_pub, text_day, *structured]
-    else:
-        ordered = [url_date(url), meta_pub, *structured, _visible_date(dated_elements(tree)), text_day]
-    day = next((dt for dt in ordered if dt is not None), None)
+    # the page-walking sources are read only when the cheap ones before them name no day
+    day = url_date(url) or meta_pub
+    visible: datetime | None = None
+    visible_read = False
     if day is None:
-        return _visible_date(dated_elements(tree)) or _script_date(tree)
+        text_day, confident = _text_date(tree, title)
+        if confident:
+            day = text_day or next((dt for dt in structured if dt is not None), None)
+        else:
+            day = next((dt for dt in structured if dt is not None), None)
+            if day is None:
+                visible, visible_read = _visible_date(dated_elements(tree)), True
+                day = visible or text_day
+    if day is None:
+        return (visible if visible_read else _visible_date(dated_elements(tree))) or _script_date(tree)
     timed = [meta_pub, *structured]
     return next((dt for dt in timed if dt is not None and dt.date() == day.date()), day)
 
