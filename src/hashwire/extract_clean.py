@@ -69,6 +69,7 @@ _BYLINE = re.compile(
 )
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß .,/'-]{1,40}\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s*$")
 _WORDS = re.compile(r"[\w'-]+", re.UNICODE)
+_NOT_WORDS = re.compile(r"[^\w'-]+", re.UNICODE)
 # A heading like these late in the text starts what follows the article: teasers, comments, bios.
 _TAIL_MARKER = re.compile(
     r"^(?:read (?:this )?next|read more|related(?: (?:posts?|articles?|stories|content|reading|news|links|topics))?|"
@@ -114,7 +115,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold().translate(_QUOTES)))
+    # the words joined by single spaces: the runs between them replaced
+    return _NOT_WORDS.sub(" ", text.casefold().translate(_QUOTES)).strip()
 
 
 def is_share_widget(text: str) -> bool:
