@@ -32,8 +32,7 @@ _BOILER_LINE = re.compile(
     r"(?:photo|image|picture|foto|bild|credit|photograph|illustration|video|source|quelle|fuente|"
     r"crédit|photo credit|image credit|image source)s?\s*(?:by)?\s*[:|©].{0,160}|"
     r"\(?(?:photo|image|picture|credit)s? by .{1,100}\)?|"
-    r"©.{0,120}|.{0,100}(?:getty images|shutterstock|reuters|afp|ap photo|dpa|imago|istock)\)?\.?|"
-    r"(?:.{0,60}\W)?(?:\d+|one|two|three|four|five) ?min(?:ute)?s?\.? read|min(?:ute)?s? read|"
+    r"©.{0,120}|min(?:ute)?s? read|"
     r"(?:estimated )?reading time:?(?: ?\d+ ?min(?:ute)?s?\.?)?|lesezeit:? ?\d+ ?min(?:uten)?\.?|"
     r"back to (?:the )?(?:blogs?|articles?|news|posts?|all \w+|overview|top|selection|list|results|home(?:page)?|"
     r"resources|insights|stories)\W{0,3}|"
@@ -41,6 +40,28 @@ _BOILER_LINE = re.compile(
     r")$",
     re.I,
 )
+# Boilerplate lines that may start with anything: slow to try, so only when their key words are there.
+_BOILER_TAIL = re.compile(
+    r"^(?:.{0,100}(?:getty images|shutterstock|reuters|afp|ap photo|dpa|imago|istock)\)?\.?|"
+    r"(?:.{0,60}\W)?(?:\d+|one|two|three|four|five) ?min(?:ute)?s?\.? read)$",
+    re.I,
+)
+_BOILER_TAIL_KEYS = ("getty images", "shutterstock", "reuters", "afp", "ap photo", "dpa", "imago", "istock")
+# the four non-ASCII letters that match ASCII ones when case is ignored: with one of them, no shortcut
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def is_boiler_line(text: str) -> bool:
+    """A caption credit, an advertisement label, a "read more" or "share" line and the like."""
+    if _BOILER_LINE.match(text):
+        return True
+    low = text.lower()
+    if any(key in low for key in _BOILER_TAIL_KEYS) or ("min" in low and " read" in low) \
+            or _FOLDS_TO_ASCII.search(text):
+        return bool(_BOILER_TAIL.match(text))
+    return False
+
+
 _PROMPT = re.compile(
     r"(?:sign up (?:for|to)|subscribe (?:to our|now|today)|(?:our|the|free|daily|weekly) newsletter|"
     r"newsletter (?:sign ?up|abonnieren|anmelden)|straight to your inbox|in your inbox|inbox every|"
@@ -189,7 +210,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
         norm = norms[i]
         if not norm or i in copies:
             continue
-        if block.words <= 30 and (is_share_widget(text) or _BOILER_LINE.match(text)):
+        if block.words <= 30 and (is_share_widget(text) or is_boiler_line(text)):
             continue
         if is_prompt(block) and block.kind != "quote":
             continue
