@@ -132,12 +132,10 @@ def _drop_contents(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
 def _norm(text: str) -> str:
-    # the words joined by single spaces: the runs between them replaced
-    return _NOT_WORDS.sub(" ", text.casefold().translate(_QUOTES)).strip()
+    # typographic apostrophes as the ASCII one, then the words joined by single spaces
+    folded = text.casefold().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    return _NOT_WORDS.sub(" ", folded).strip()
 
 
 def is_share_widget(text: str) -> bool:
