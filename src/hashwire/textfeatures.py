@@ -251,12 +251,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                     continue
                 if cued:
                     cued -= 1
-                    names.add(stem)
-                    terms[stem] = get(stem, 0.0) + weight * name_weight
-                    if prev_name:
-                        pair = prev_name + "_" + stem
-                        names.add(pair)
-                        terms[pair] = get(pair, 0.0) + weight * name_weight
+                    _add_name(terms, names, stem, prev_name, weight * name_weight)
                     prev_name = stem
                 else:
                     terms[stem] = get(stem, 0.0) + weight
@@ -268,12 +263,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 continue
             stem = _stem(low)
             if raw[0].isupper() and not stop and not first and not in_title:
-                names.add(stem)
-                terms[stem] = get(stem, 0.0) + weight * name_weight
-                if prev_name:
-                    pair = prev_name + "_" + stem
-                    names.add(pair)
-                    terms[pair] = get(pair, 0.0) + weight * name_weight
+                _add_name(terms, names, stem, prev_name, weight * name_weight)
                 prev_name = stem
             else:
                 terms[stem] = get(stem, 0.0) + weight
@@ -282,6 +272,16 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
     years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
     return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years,
                         definite=frozenset(definite), bare=frozenset(bare), placed=frozenset(placed))
+
+
+def _add_name(terms: dict[str, float], names: set[str], stem: str, prev_name: str, weight: float) -> None:
+    """A name as a term, and joined to the name before it ("omar_hashimi") when one came just before."""
+    names.add(stem)
+    terms[stem] = terms.get(stem, 0.0) + weight
+    if prev_name:
+        pair = prev_name + "_" + stem
+        names.add(pair)
+        terms[pair] = terms.get(pair, 0.0) + weight
 
 
 def _has_article(word: str) -> bool:
