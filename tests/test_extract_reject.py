@@ -10,19 +10,9 @@ from hashwire.errors import NotAnArticle
 from hashwire.extract import extract
 from hashwire.extract_reject import _category_heading
 from hashwire.extract_scan import PageShape, measure_cards
+from test_extract import PARAGRAPHS
 
-BODY = [
-    "The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run "
-    "for more than a decade and divided residents of both riverbanks and the merchants between them.",
-    "Engineers told the council that the current structure, opened in 1911, can no longer carry buses "
-    "safely, and that repairs would cost almost as much as a new bridge built to modern standards.",
-    "Opponents argued that the historic ironwork should be preserved, and a compromise was reached to "
-    "reuse the original lamp posts and railings on the pedestrian deck of the new crossing.",
-    "Construction is expected to begin next spring and to last about three years, during which a ferry "
-    "service will run every fifteen minutes between the two landing stages near the market.",
-    "The mayor said the decision showed that the city could still plan for the long term, and thanked "
-    "the residents who had taken part in the public consultations over the past two years.",
-]
+BODY = PARAGRAPHS  # an article's paragraphs, shared with test_extract
 
 PRODUCTS = ["Trail runner", "Road racer", "Canvas sneaker", "Leather boot", "Rain shoe", "Hiking sandal",
             "Court shoe", "Slip-on loafer", "Winter boot", "Track spike"]
