@@ -21,8 +21,8 @@ _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,8}|#x[0-9A-F
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?\?>")
 _DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32 first: its LE mark starts like UTF-16's
 
 
 def _char_ref(match: re.Match[bytes]) -> bytes:
@@ -74,7 +74,7 @@ def _wide_encoding(data: bytes) -> str:
     """utf-16/32 by BOM or by the zero-byte pattern of '<?' (these cannot be cleaned bytewise)."""
     if data[:1] not in (b"\xef", b"\xfe", b"\xff", b"\x00") and data[1:2] != b"\x00":
         return ""  # the common case: an ASCII-compatible encoding
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             return name if name != "utf-8" else ""
     head = data[:4]

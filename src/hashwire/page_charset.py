@@ -14,12 +14,11 @@ from __future__ import annotations
 import codecs
 import re
 
-from .feed_xml import declared_charset
+from .feed_xml import BOMS, declared_charset
 
 PRESCAN_BYTES = 4096  # how far into the page a <meta> declaration is looked for
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9._:-]+)""", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # labels browsers read as another encoding (the WHATWG Encoding Standard): latin-1 and ASCII pages
 # are decoded as windows-1252, whose 0x80-0x9F range holds curly quotes and dashes
 _ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
@@ -39,7 +38,7 @@ def _codec(label: str) -> str:
 
 def declared_encoding(body: bytes, content_type: str = "") -> str:
     """The encoding the response declares: BOM, then HTTP header, then <meta> (codec name or "")."""
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if body.startswith(bom):
             return name
     header = _codec(declared_charset(content_type)) if content_type else ""
@@ -55,9 +54,10 @@ def declared_encoding(body: bytes, content_type: str = "") -> str:
 
 def decode_page(body: bytes, content_type: str = "") -> str:
     """The page's text; never raises on bad bytes (they become U+FFFD)."""
+    for bom, name in BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(name, errors="replace")
     declared = declared_encoding(body, content_type)
-    if declared.startswith("utf-16") or declared == "utf-8-sig":
-        return body.decode(declared, errors="replace")
     if declared and declared != "utf-8":
         try:  # a legacy label on a page written in UTF-8: the bytes say which it is
             return body.decode("utf-8")

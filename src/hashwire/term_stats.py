@@ -25,16 +25,18 @@ class TermStats:
     def add(self, terms: Iterable[str]) -> np.ndarray:
         """Count one document holding `terms` (each distinct term once); returns their idf, in order."""
         self.docs += 1
-        cells = np.fromiter((stable_hash(t) & _MASK for t in terms), dtype=np.int64)
-        if len(cells):
-            self._df[np.unique(cells)] += 1
+        cells = self._count(terms)
         return np.log((self.docs + 1) / (self._df[cells] + 1.0)) + 1.0
 
     def count(self, terms: Iterable[str]) -> None:
         """Count `terms` (distinct) into the table without counting a document (forms of words, say)."""
+        self._count(terms)
+
+    def _count(self, terms: Iterable[str]) -> np.ndarray:
         cells = np.fromiter((stable_hash(t) & _MASK for t in terms), dtype=np.int64)
         if len(cells):
             self._df[np.unique(cells)] += 1
+        return cells
 
     def df(self, term: str) -> int:
         return int(self._df[stable_hash(term) & _MASK])
