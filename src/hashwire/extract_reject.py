@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block
 from hashwire.extract_meta import ARTICLE_TYPES, LISTING_TYPES, PageMeta
-from hashwire.extract_scan import PageShape
+from hashwire.extract_scan import PageShape, count_prices
 
 REASONS = ("section_front", "tag_listing", "video_index", "search_results", "error_page", "consent_wall",
            "too_short", "listing")
@@ -45,8 +45,6 @@ _CONSENT = re.compile(
 _SLUG_DIGITS = re.compile(r"\d{4,}")
 _SHOP_SEGMENTS = frozenset({"collections", "collection", "c", "cat", "shop", "browse", "store", "products",
                             "catalog", "catalogue", "department", "dept"})
-_CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
-_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|(?:EUR|USD|GBP)\b))")
 
 
 def _segments(url: str) -> list[str]:
@@ -84,7 +82,7 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     score += 1.5 if meta.og_type.startswith("product") else 0.0  # product or product group (shop shelf)
     score += 0.5 if any(seg in _SHOP_SEGMENTS for seg in _segments(url)[:-1]) else 0.0
     text = "\n".join(b.text for b in blocks)
-    prices = len(_PRICE.findall(text)) if any(mark in text for mark in _CURRENCY_MARKS) else 0
+    prices = count_prices(text)
     score += 1.0 if prices >= 5 and prices * 40 > words else 0.0  # a price every few dozen words
     score += 1.0 if shape.articles >= 10 else 0.0  # a grid of <article> teasers
     score += 1.5 if shape.priced_cards >= PRICED_CARDS else 0.0  # a grid of tiles with prices: a shop shelf

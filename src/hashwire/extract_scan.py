@@ -1,10 +1,9 @@
-"""One pass over the raw page for what metadata reading and listing detection look at: byline and
-date candidates, teaser links, <article> elements, words in and out of links, cards repeated
-as siblings (with their prices and buy buttons).
+"""What metadata reading and listing detection look at in the raw page: teaser links, <article>
+elements, words in and out of links and paragraphs, links to the site's articles, cards repeated as
+siblings (with their prices and buy buttons), and byline and date candidates.
 
-A single walk in Python is cheaper here than XPath: libxml2 evaluates contains() predicates on
-attributes slowly, and a dozen of them per element over a large page cost more than the extraction
-steps they feed.
+Counts use compiled XPath (no attribute predicates, which libxml2 evaluates slowly); byline and date
+candidates are found by a lazy walk in Python that stops as soon as the caller has what it needs.
 """
 
 from __future__ import annotations
@@ -133,7 +132,7 @@ def dated_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     return islice((el for el in tree.iter(etree.Element) if el.keys() and _is_dated(el)), MAX_DATES)
 
 
-_CARD_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[€£]|(?:EUR|USD|GBP)\b)")
+_PRICE = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[€£]|(?:EUR|USD|GBP)\b)")
 _CARD_CART = re.compile(r"add to (?:cart|bag|basket)|buy now|shop now|quick (?:view|shop|add)|in den warenkorb|"
                         r"ajouter au panier|achat rapide|añadir al carrito|aggiungi al carrello|in winkelwagen", re.I)
 _NOT_CARDS = frozenset({"p", "a", "span", "br", "option", "tr", "td"})  # running text, inline links, table rows
@@ -141,6 +140,12 @@ _CURRENCY_MARKS = ("$", "€", "£", "¥", "EUR", "USD", "GBP")
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "menu"})
 MIN_CARDS = 5
 MAX_CARD_WORDS = 60
+
+
+def count_prices(text: str) -> int:
+    """Prices written in the text ("$15", "149,00 €", "20 GBP"); the regex runs only when a currency
+    mark is present."""
+    return len(_PRICE.findall(text)) if any(mark in text for mark in _CURRENCY_MARKS) else 0
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -174,7 +179,7 @@ def measure_cards(body: HtmlElement, shape: PageShape) -> None:
             if misses > 0.4 * count or len(texts) < MIN_CARDS:
                 continue
             shape.cards += len(texts)
-            priced = [t for t in texts if any(mark in t for mark in _CURRENCY_MARKS) and _CARD_PRICE.search(t)]
+            priced = [t for t in texts if count_prices(t)]
             shape.priced_cards += len(priced)
             shape.cart_cards += sum(1 for t in priced if _CARD_CART.search(t))
 
