@@ -150,7 +150,6 @@ def _stem(word: str) -> str:
     return stem
 
 
-_AR_NAME_CUES: dict[str, int] = {}  # stem -> words of the name it announces (filled below)
 
 
 def _arabic_stem(word: str) -> str:
@@ -183,7 +182,8 @@ def _arabic_zipf() -> dict[str, float]:
     return table
 
 
-_AR_NAME_CUES = {_arabic_stem(w): n for text, n in ((_AR_BODY_TEXT, BODY_WORDS), (_AR_TITLE_TEXT, PERSON_WORDS))
+# stem of a title or a kind of body -> words of the name it announces
+_AR_NAME_CUES: dict[str, int] = {_arabic_stem(w): n for text, n in ((_AR_BODY_TEXT, BODY_WORDS), (_AR_TITLE_TEXT, PERSON_WORDS))
                  for w in fold_arabic(text).split()}
 
 
