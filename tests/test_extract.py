@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+import hashwire.extract
 from hashwire.errors import NotAnArticle
 from hashwire.extract import extract, extract_for_eval
 from hashwire.models import Hints
@@ -206,3 +207,26 @@ def test_eval_adapter_returns_local_date_and_empty_text_for_rejects() -> None:
     out = extract_for_eval(news_page(), "https://gazette.example/local/2025/03/04/harbour-bridge")
     assert out["date"] == "2025-03-04" and out["author"] == "Jane Doe; John Roe"
     assert extract_for_eval("<html><body><p>x</p></body></html>", "https://a.example/")["text"] == ""
+
+
+def _base_extractor_keeps_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on pages whose article sits in an element the base extractor's class rules delete."""
+    monkeypatch.setattr(hashwire.extract, "_run_base", lambda tree, url, fast: None)
+
+
+def test_article_removed_by_the_base_extractor_is_read_from_its_densest_paragraphs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _base_extractor_keeps_nothing(monkeypatch)
+    art = extract(news_page(), "https://gazette.example/local/2025/03/04/harbour-bridge")
+    assert all(p in art.text for p in PARAGRAPHS)
+    assert not any(b in art.text for b in BOILERPLATE)
+
+
+def test_without_article_signals_the_densest_paragraphs_are_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    _base_extractor_keeps_nothing(monkeypatch)
+    html = news_page().replace('<meta property="og:type" content="article">', "")
+    html = html.replace("article:published_time", "x-published").replace("article:modified_time", "x-modified")
+    html = html.replace(" | March 4, 2025", "")  # no date anywhere
+    with pytest.raises(NotAnArticle) as info:
+        extract(html, "https://shop.example/browse/bridges")
+    assert info.value.reason == "too_short"

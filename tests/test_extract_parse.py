@@ -34,3 +34,18 @@ def test_broken_doctype_and_self_closed_html_tag() -> None:
 def test_no_html_is_not_an_article(html: str) -> None:
     with pytest.raises(NotAnArticle):
         parse_html(html)
+
+
+def test_content_after_an_early_end_of_page_is_kept() -> None:
+    # a header template that closes the page before the article, as browsers tolerate
+    html = ("<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav></body></html>\n"
+            "<div class='post'><h1>Headline</h1><p>First paragraph.</p><p>Second paragraph.</p></div>"
+            "<footer>Contact</footer></body></html>")
+    tree = parse_html(html)
+    assert [p.text for p in tree.iter("p")] == ["First paragraph.", "Second paragraph."]
+    assert tree.findtext(".//h1") == "Headline" and tree.findtext(".//nav/a") == "Home"
+
+
+def test_a_closed_page_followed_only_by_a_comment_is_left_as_it_is() -> None:
+    html = PAGE + "\n<!-- cached at 04:28 -->\n"
+    assert [p.text_content() for p in parse_html(html).iter("p")] == ["Hello world"]

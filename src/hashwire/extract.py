@@ -21,10 +21,11 @@ from lxml.html import HtmlElement
 from hashwire.errors import NotAnArticle
 from hashwire.extract_body import Block, body_blocks
 from hashwire.extract_clean import clean_blocks
+from hashwire.extract_dense import densest_blocks
 from hashwire.extract_fill import fill_gaps
 from hashwire.extract_meta import PageMeta, read_meta
 from hashwire.extract_parse import parse_html
-from hashwire.extract_reject import reject
+from hashwire.extract_reject import reject, says_article
 from hashwire.extract_scan import PageShape, measure_text, scan_page
 from hashwire.extract_title import strip_site_name
 from hashwire.models import Article, Hints
@@ -128,6 +129,12 @@ def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, 
     full = _run_base(tree, url, fast=False)
     if full is not None and full.text and len(full.text.split()) >= words:
         blocks = clean(_body(full))
+    words = sum(b.words for b in blocks)
+    # the page says it is an article but the base extractor's rules removed most of its paragraphs
+    if words < DENSE_SHARE * shape.paragraph_words and (says_article(meta) or meta.published is not None):
+        dense = clean(densest_blocks(tree))
+        if sum(b.words for b in dense) > words:
+            blocks = dense
     reject(url, meta, shape, blocks, html_title)
     return blocks
 
@@ -135,6 +142,7 @@ def _main_blocks(tree: HtmlElement, url: str, meta: PageMeta, shape: PageShape, 
 FULL_CASCADE_MIN_WORDS = 250
 FULL_CASCADE_SHARE = 0.3
 FULL_CASCADE_MAX_LINK_DENSITY = 0.4
+DENSE_SHARE = 0.3  # kept words below this share of the page's paragraph words: read the densest paragraphs
 PRE_RESCUE_MARGIN = 2.0  # extra listing score needed to reject a thin page before the full cascade
 
 

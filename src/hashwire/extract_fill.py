@@ -49,7 +49,7 @@ def _key(text: str) -> str:
     return " ".join(_WORDS.findall(first.group())).casefold() if first else ""
 
 
-def _leaves(root: HtmlElement) -> list[HtmlElement]:
+def block_leaves(root: HtmlElement) -> list[HtmlElement]:
     """Block elements with no block inside them, in document order."""
     elements = list(root.iter(*_BLOCK_TAGS))  # filtered by lxml: the page's inline elements are never touched
     containers: set[HtmlElement] = set()
@@ -69,7 +69,7 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "de
                      "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 
 
-def _spaced_text(el: HtmlElement) -> str:
+def spaced_text(el: HtmlElement) -> str:
     """The element's words, with a break where a line break or a block-like child separates them
     ("Name<br>Price", "<div>Name</div><div>Price</div>")."""
     parts: list[str] = []
@@ -96,7 +96,7 @@ def _lines(block: Block) -> list[str]:
     return [k for k in (_key(line.replace(" | ", " ")) for line in lines) if k]
 
 
-def _furniture(el: HtmlElement, stop: HtmlElement, seen: dict[HtmlElement, bool]) -> bool:
+def furniture(el: HtmlElement, stop: HtmlElement, seen: dict[HtmlElement, bool]) -> bool:
     """The element, or one of its ancestors below `stop`, is hidden or named for page furniture;
     `seen` keeps the answers for ancestors the gap's leaves share."""
     path: list[HtmlElement] = []
@@ -126,7 +126,7 @@ def _furniture_node(node: HtmlElement) -> bool:
     return bool(names.strip()) and bool(_FURNITURE.search(names))
 
 
-def _link_share(el: HtmlElement, text: str) -> float:
+def link_share(el: HtmlElement, text: str) -> float:
     linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
     return linked / max(len(text), 1)
 
@@ -150,7 +150,7 @@ def _child_toward(ancestor: HtmlElement, el: HtmlElement) -> HtmlElement:
     return node
 
 
-def _as_block(el: HtmlElement, text: str) -> Block:
+def as_block(el: HtmlElement, text: str) -> Block:
     tag = el.tag
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         level = tag if tag != "h1" else "h2"
@@ -171,7 +171,7 @@ def fill_gaps(tree: HtmlElement, blocks: list[Block]) -> list[Block]:
     if sum(len(k) for k in block_keys) < 2:
         return blocks
     body = tree.find(".//body")
-    leaves = _leaves(body if body is not None else tree)
+    leaves = block_leaves(body if body is not None else tree)
     leaf_keys = [_key(el.text_content()) for el in leaves]
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(leaf_keys):
@@ -211,11 +211,11 @@ def fill_gaps(tree: HtmlElement, blocks: list[Block]) -> list[Block]:
             if i in found or not leaf_keys[i]:
                 continue
             el = leaves[i]
-            if _link_share(el, _text(el)) > MAX_LINK_SHARE or _furniture(el, stop, seen):
+            if link_share(el, _text(el)) > MAX_LINK_SHARE or furniture(el, stop, seen):
                 continue
             groups.setdefault(id(_child_toward(stop, el)), []).append(i)
         for members in groups.values():
-            candidates = {i: _as_block(leaves[i], _spaced_text(leaves[i])) for i in members}
+            candidates = {i: as_block(leaves[i], spaced_text(leaves[i])) for i in members}
             # a box that asks for a sign-up or a share is furniture as a whole (its title, its thanks)
             if any(is_prompt(c) or (c.words <= 25 and is_share_widget(c.text)) for c in candidates.values()):
                 continue

@@ -27,6 +27,17 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BAD_DOCTYPE = re.compile(r"^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.I)  # a "/" inside the doctype trips libxml2
 _SELF_CLOSED_HTML = re.compile(r"(<html[^>]*?)\s*/>", re.I)
+_END_OF_PAGE = re.compile(r"</(?:body|html)\s*>", re.I)
+_START_TAG = re.compile(r"<[a-zA-Z]")
+
+
+def _reopen_body(html: str) -> str:
+    """Pages that close </body></html> and go on (a header template closing the page before the
+    article): browsers put what follows in the body, the parser drops it. The early end tags go."""
+    first = _END_OF_PAGE.search(html)
+    if first is None or _START_TAG.search(html, first.end()) is None:
+        return html
+    return _END_OF_PAGE.sub("", html)
 
 
 def _repair_start(html: str, beginning: str) -> str:
@@ -53,7 +64,7 @@ def _from_bytes(html: str) -> HtmlElement | None:
 def parse_html(html: str) -> HtmlElement:
     """The page's tree; NotAnArticle("too_short") when there is no HTML document in it."""
     beginning = html[:50].lower()
-    html = _repair_start(html, beginning)
+    html = _reopen_body(_repair_start(html, beginning))
     tree = _from_bytes(html)
     if tree is None or len(tree) < 1:
         retried = _from_bytes(_CONTROL.sub("", html))

@@ -69,7 +69,7 @@ def listing_score(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block
     slug = _slug_words(_segments(url))
     score = 0.0 if meta.published else 1.5
     score += 0.0 if meta.authors else 0.5
-    score -= 2.0 if _articleish(meta) else 0.0
+    score -= 2.0 if says_article(meta) else 0.0
     score += 1.0 if slug <= 2 else (0.0 if slug <= 4 else -1.0)
     score += 1.5 * (short - 0.4) + 2.0 * (shape.link_density - 0.35)
     score += 1.0 if per_block < 15 else (0.0 if per_block < 30 else -0.5)
@@ -102,7 +102,7 @@ def _category_heading(h1: str) -> bool:
     return 1 <= len(h1.split()) <= 3 and not _HEADLINE_MARKS.search(h1)
 
 
-def _articleish(meta: PageMeta) -> bool:
+def says_article(meta: PageMeta) -> bool:
     return bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
 
 
@@ -139,7 +139,7 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
         raise NotAnArticle("consent_wall", "page text is a consent prompt")
     score = listing_score(url, meta, shape, blocks)
     kind = _url_kind(url) if url else ""
-    if kind == "search_results" and (score >= 0 or not _articleish(meta)):
+    if kind == "search_results" and (score >= 0 or not says_article(meta)):
         raise NotAnArticle(kind, url)
     if kind and (score >= 1.0 or text_words < 40):
         raise NotAnArticle(kind, url)
@@ -147,7 +147,7 @@ def reject(url: str, meta: PageMeta, shape: PageShape, blocks: list[Block], html
         raise NotAnArticle("too_short", f"{text_words} words")
     # tiles each with its own add-to-cart button: a shop's product grid, unless the page is a dated
     # article (which may close with products to buy)
-    if shape.cart_cards >= CART_CARDS and not (_articleish(meta) and meta.published):
+    if shape.cart_cards >= CART_CARDS and not (says_article(meta) and meta.published):
         raise NotAnArticle("listing", f"{shape.cart_cards} items with a buy button")
     if score >= LISTING_THRESHOLD + margin:
         raise NotAnArticle("listing", f"listing score {score:.1f}")
