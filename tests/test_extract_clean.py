@@ -122,3 +122,14 @@ def test_sources_list_sales_pitch_and_last_update_line_at_the_end_go() -> None:
             Block("list", "Example Journal, 2024\nAnother Report, 2023", "<ul></ul>"), p("Updated March 19, 2025")]
     kept = texts(clean_blocks(body + tail))
     assert kept == [prose(i) for i in range(6)]
+
+
+def test_donation_appeals_republishing_boxes_and_placeholder_text_go() -> None:
+    body = [p(prose(i)) for i in range(3)]
+    appeal = p("Enjoyed this piece? We need your help to keep publishing: we rely on reader donations.")
+    member = p("Become a member today and support our newsroom.")
+    republish = p("Republish our articles for free, online or in print.")
+    filler = p("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
+    giving = p("The foundation said readers had given more than it asked for, and the choir will tour in May.")
+    kept = texts(clean_blocks([*body, appeal, member, giving, republish, filler]))
+    assert kept == [*texts(body), giving.text]

@@ -79,7 +79,12 @@ _PROMPT = re.compile(
     r"(?:book|request|schedule) (?:a |your )?(?:free )?(?:demo|consultation|quote)\b|"
     r"get (?:a |your )?free (?:demo|consultation|quote)\b|"
     r"start (?:a |your )?free trial|get started (?:today|now|for free)|try (?:it )?(?:for )?free (?:today|now)|"
-    r"sign up (?:now|today|below|free))",
+    r"sign up (?:now|today|below|free)|"
+    r"(?:we|i) (?:need|rely on|depend on) (?:your|readers'?|reader) (?:help|support|donations?)|"
+    r"(?:make|give) a (?:tax-deductible |one-time |monthly )?(?:donation|gift)|"
+    r"reader donations|become a (?:member|supporter|patron|subscriber)|"
+    r"support (?:our|this|the) (?:work|site|newsroom|reporting|mission)|"
+    r"republish (?:this|our) (?:article|story|stories|articles|work))",
     re.I,
 )
 _BYLINE = re.compile(
@@ -151,7 +156,8 @@ _PROMPT_KEYS = ("sign up", "subscri", "newsletter", "inbox", "get the", "get our
                 "continue reading", "journalism", "follow us", "folgen sie", "join our", "your email",
                 "the app", "our app", "rights reserved", "rechte vorbehalten", "commission", "affiliate",
                 "at no extra", "at no additional", "purchases made", "subscribed", "demo", "consultation",
-                "quote", "free trial", "get started", "free today", "free now")
+                "quote", "free trial", "get started", "free today", "free now", "your help", "your support",
+                "reader", "donation", "gift", "become a", "support ", "republish")
 _PROMPT_KEY = re.compile("|".join(re.escape(key) for key in _PROMPT_KEYS))
 
 
@@ -206,7 +212,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             kept_words += block.words
             continue
         norm = norms[i]
-        if not norm or i in copies:
+        if not norm or i in copies or "lorem ipsum" in norm:  # a template's placeholder text
             continue
         if block.words <= 30 and (is_share_widget(text) or is_boiler_line(text)):
             continue
