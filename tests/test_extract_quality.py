@@ -19,8 +19,8 @@ from hashwire.extract import extract_for_eval, extract_full
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction-dev" / "dev"
 
-# measured on this sample: F1 0.935, title 0.876, date 0.847, author 0.841, listings rejected 24/38
-ARTICLE_F1_FLOOR = 0.930
+# measured on this sample: F1 0.939 (0.935 before the densest-paragraphs reading), title 0.876, date 0.847, author 0.841, listings rejected 24/38
+ARTICLE_F1_FLOOR = 0.935
 LISTING_REJECTED_FLOOR = 0.62
 TITLE_FLOOR = 0.86
 DATE_FLOOR = 0.83
