@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from hashwire.errors import NotAnArticle
 from hashwire.extract import extract
-from hashwire.extract_reject import _category_heading
+from hashwire.extract_reject import _category_heading, _url_kind
 from hashwire.extract_scan import PageShape, measure_cards
 from test_extract import PARAGRAPHS
 
@@ -81,7 +81,7 @@ def test_menus_and_paragraphs_are_not_cards() -> None:
 @pytest.mark.parametrize("buttons", [True, False])
 def test_product_grid_is_a_listing(buttons: bool) -> None:
     with pytest.raises(NotAnArticle) as info:
-        extract(_shop_page(buttons=buttons), "https://shoes.example.com/collections/shoes")
+        extract(_shop_page(buttons=buttons), "https://shoes.example.com/range/shoes")
     assert info.value.reason == "listing"
     assert ("buy button" in info.value.detail) == buttons
 
@@ -105,3 +105,17 @@ def test_article_with_related_grid_is_kept() -> None:
     art = extract(_article_with_related(), "https://news.example.com/2024/03/05/council-backs-new-harbour-bridge")
     assert "old harbour bridge" in art.text
     assert "Story 3 about" not in art.text
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://shop.example/collections/summer-dresses", "listing"),
+    ("https://shop.example/en-us/c/headphones/over-ear", "listing"),
+    ("https://games.example/genre/Action/", "listing"),
+    ("https://shop.example/shop/", "listing"),
+    ("https://blog.example/category/travel/europe/page-two", "tag_listing"),
+    ("https://news.example.com/2024/03/05/council-backs-new-harbour-bridge", ""),
+    ("https://shop.example/products/trail-runner", ""),
+    ("https://museum.example/collection/objects/blue-vase-1890", ""),
+])
+def test_catalogue_addresses(url: str, kind: str) -> None:
+    assert _url_kind(url) == kind

@@ -19,6 +19,9 @@ _TAG_SEGMENTS = frozenset({"tag", "tags", "topic", "topics", "thema", "themen", 
                            "autor", "autoren", "label", "labels", "keyword", "keywords", "archive", "archives",
                            "tagged", "hashtag", "wiki-tag", "etiqueta", "etiquetas", "mot-cle", "sujet",
                            "categoria", "categorie", "vosoom", "الوسوم", "وسم"})
+# a shop's or a directory's catalogue: /collections/<name> (Shopify), /c/<category>, /genre/<name>
+_CATALOG_SEGMENTS = frozenset({"c", "collections", "genre", "genres", "list", "lists"})
+_SHOP_FRONTS = frozenset({"shop", "store", "collections"})
 _SEARCH_SEGMENTS = frozenset({"search", "suche", "recherche", "buscar", "busqueda", "cerca", "zoeken", "sok", "بحث"})
 _SEARCH_PARAMS = frozenset({"q", "s", "query", "search", "searchterm", "keys", "k", "term", "suchbegriff"})
 _VIDEO_SEGMENTS = frozenset({"video", "videos", "tv", "watch", "mediathek", "mediacenter", "media", "clips"})
@@ -122,6 +125,10 @@ def _url_kind(url: str) -> str:
     if segs[-1] in _VIDEO_SEGMENTS or (len(segs) >= 2 and segs[-2] in _VIDEO_SEGMENTS and segs[-1] in _SECTION_WORDS):
         return "video_index"
     if segs[-1] == "page" or (len(segs) >= 2 and segs[-2] == "page" and segs[-1].isdigit()):
+        return "listing"
+    if any(s in _TAG_SEGMENTS for s in segs[:-2]):
+        return "tag_listing"
+    if segs[-1] in _SHOP_FRONTS or any(s in _CATALOG_SEGMENTS for s in segs[:-1]):
         return "listing"
     return ""
 
