@@ -29,3 +29,12 @@ def test_the_article_container_wins_over_sidebars_and_teasers() -> None:
 
 def test_too_little_paragraph_text_gives_nothing() -> None:
     assert densest_blocks(page(f"<p>{PARAGRAPHS[0]}</p>")) == []
+
+
+def test_an_article_of_many_small_boxes_is_found_as_a_whole() -> None:
+    venues = "".join(
+        f"<article class='venue'><div class='venue-main'><h3>Place {i}</h3><div class='venue-excerpt'>"
+        f"<p>{PARAGRAPHS[i % len(PARAGRAPHS)]}</p></div></div></article>" for i in range(24))
+    blocks = densest_blocks(page(f"<div class='venues'>{venues}</div>"))
+    assert sum(b.text in PARAGRAPHS for b in blocks) == 24
+    assert [b.text for b in blocks if b.kind == "h"] == [f"Place {i}" for i in range(24)]

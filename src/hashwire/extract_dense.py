@@ -3,9 +3,10 @@
 Some pages name the element that holds their article after a table of contents, a share bar or a
 header, and the base extractor's class-name rules delete it with everything inside. When what it
 keeps covers a small part of the page's paragraph text, the element that holds most paragraph words
-(a paragraph's words count for its parent, and half for its grandparent, so that a single long
-paragraph does not win over the body of an article) is read instead, leaving out what looks like
-furniture inside it.
+is read instead, leaving out what looks like furniture inside it. A paragraph's words count for its
+parent, half for its grandparent, a third and a quarter further up: a single long paragraph does not
+win over the body of an article, and an article of many short sections (a guide of forty venues, each
+in a box of its own) is found as a whole.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hashwire.extract_fill import MAX_LINK_SHARE, as_block, block_leaves, furnit
 
 MIN_PARAGRAPH_WORDS = 8  # shorter paragraphs (captions, labels, buttons) do not count
 MIN_WORDS = 150  # a container holding fewer paragraph words is not taken
+LEVELS = 4  # a paragraph's words count for its parent, half for its grandparent, a third above that...
 
 
 def densest_blocks(tree: HtmlElement) -> list[Block]:
@@ -29,13 +31,12 @@ def densest_blocks(tree: HtmlElement) -> list[Block]:
         words = text.count(" ") + 1 if text else 0
         if words < MIN_PARAGRAPH_WORDS or link_share(p, text) > MAX_LINK_SHARE:
             continue
-        parent = p.getparent()
-        if parent is None:
-            continue
-        score[parent] = score.get(parent, 0.0) + words
-        grand = parent.getparent()
-        if grand is not None:
-            score[grand] = score.get(grand, 0.0) + words / 2
+        node = p.getparent()
+        for level in range(1, LEVELS + 1):
+            if node is None or node is root.getparent():
+                break
+            score[node] = score.get(node, 0.0) + words / level
+            node = node.getparent()
     if not score:
         return []
     best = max(score, key=score.__getitem__)
