@@ -61,10 +61,3 @@ def test_arabic_words_are_recorded_with_and_without_the_article() -> None:
 def test_the_word_after_fi_is_recorded_as_a_possible_place() -> None:
     feats = term_features("", "الفيضانات في حمص وفي المدينة في 2024 الماضي")
     assert feats.placed == {"حمص", "مدين"}
-
-
-def test_the_lead_is_the_headline_and_the_first_sentences() -> None:
-    feats = term_features("Quake hits Hokkaido", "Tuesday, 4 March\nA quake struck near Kushiro. "
-                          "Governor Naomi Sato spoke. Trains stopped in Sapporo.")
-    assert {"hokkaido", "quake", "4", "kushiro", "naomi_sato"} <= feats.lead
-    assert "sapporo" in feats.names and "sapporo" not in feats.lead

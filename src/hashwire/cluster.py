@@ -11,10 +11,7 @@ share whole sentences, while real coverage of one event by different outlets may
 index follows the *look-alike level*: the best similarity an article reaches with an open story that
 shares none of its key names and figures (a running median). The bar sits above that level by a
 margin that grows with it. A story of one or two articles asks for a little more (its vector is
-still noisy), and so does a story in *conflict* with the article: most names of the article's
-headline and first sentences (who, where) appear in none of the story's articles while the story's
-own key names are missing from the article (a second celebrity entering rehab, a second earthquake
-elsewhere). A story is never joined below `threshold`. A story takes articles for a week after
+still noisy), and a story is never joined below `threshold`. A story takes articles for a week after
 its first one: coverage that runs longer continues as a new story, which also bounds how much a story
 whose summed vector has drifted towards the common vocabulary of its kind can absorb.
 
@@ -51,9 +48,6 @@ MERGE_RATIO = 0.7  # across-pair similarity needed, relative to the stories' own
 MERGE_FLOOR = 0.1  # ... and never below this average pairwise similarity
 COHERENCE_PRIOR = 0.3  # coherence assumed for a story of one article
 MERGE_LOOK = 3  # stories after the joined one considered for a merge
-CONFLICT = 0.1  # extra bar when an article and a story each name people or places the other never does:
-CONFLICT_LEAD = 0.6  # ... this share of the names of the article's headline and lead is in none of its articles
-CONFLICT_STORY = 0.3  # ... and this share of the story's key names is absent from the article
 MAX_SPAN = timedelta(days=7)  # coverage running longer continues as a new story
 
 
@@ -124,7 +118,6 @@ class StoryIndex:
         scored = self._score(doc)
         bar = self.bar
         chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members
-                       + (CONFLICT if _conflict(doc, c.held) else 0.0)
                        and when - c.held.story.first_seen <= MAX_SPAN), None)
         if chosen is None:
             opened = self._start(article, doc, when)
@@ -286,21 +279,6 @@ def _key_share(doc: ArticleVectors, held: _OpenStory) -> float:
     story_total = sum(w for _, w in held.key) or 1.0
     of_story = sum(w for t, w in held.key if t in doc.names) / story_total
     return (of_doc + of_story) / 2
-
-
-def _conflict(doc: ArticleVectors, held: _OpenStory) -> bool:
-    """Whether an article and a story each name someone or somewhere the other never does: names
-    of the article's headline and lead that none of the story's articles carries, and key names of
-    the story that the article lacks."""
-    lead_total = sum(w for _, w in doc.lead)
-    if not lead_total:
-        return False
-    new = sum(w for t, w in doc.lead if t not in held.name_docs)
-    if new < CONFLICT_LEAD * lead_total:
-        return False
-    story_total = sum(w for _, w in held.key) or 1.0
-    missing = sum(w for t, w in held.key if t not in doc.names)
-    return missing >= CONFLICT_STORY * story_total
 
 
 def _by_score(c: _Candidate) -> float:

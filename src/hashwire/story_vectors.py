@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .models import Article
 from .term_stats import TermStats
@@ -28,7 +28,6 @@ class ArticleVectors:
     terms: dict[str, float]  # unit TF-IDF vector over title and text words, names and figures
     names: dict[str, float]  # the unit vector of its names and figures alone
     key: list[tuple[str, float]]  # its strongest names and figures, with their weights
-    lead: list[tuple[str, float]] = field(default_factory=list)  # names of its headline and first sentences
 
 
 def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
@@ -43,9 +42,7 @@ def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
     weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
     weights = prune(weights, VECTOR_TERMS)
     named = prune({t: w for t, w in weights.items() if t in names or t in feats.numbers}, NAME_TERMS)
-    names_unit = unit(named)
-    lead = [(t, w) for t, w in names_unit.items() if t in feats.lead and t in names]
-    return ArticleVectors(terms=unit(weights), names=names_unit, key=top(named, KEY_NAMES), lead=lead)
+    return ArticleVectors(terms=unit(weights), names=unit(named), key=top(named, KEY_NAMES))
 
 
 def _proper(names: frozenset[str], stats: TermStats) -> frozenset[str]:

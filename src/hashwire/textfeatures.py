@@ -72,8 +72,6 @@ _AR_TITLE_TEXT = """الرئيس رئيس الوزير وزير الوزيرة �
     المحامي السفير المرشح الزعيم الجنرال العقيد اللواء المتحدث البروفيسور الأستاذ الصحفي المهاجم الحارس"""
 _AR_BODY_TEXT = """شركة مجموعة جامعة وزارة هيئة بنك مصرف حزب نادي فريق منتخب مستشفى مؤسسة مركز مجلس محكمة مدينة
     محافظة ولاية منطقة قرية جزيرة فيلم مسلسل رواية كتاب ألبوم مهرجان مهمة مسبار دواء عقار فيروس"""
-LEAD_SENTENCES = 3  # sentences of the text (a date line counts as one) that make its lead, with the headline
-_SENTENCE_END = ".!?\n؟"  # what ends a sentence (a lead of the text is counted in sentences)
 _AR_IN = frozenset(("في", "وفي"))
 _AR_DATELINE = re.compile(r"\s*([^\W\d_]+(?:\s[^\W\d_]+){0,2})\s+[-\u2013\u2014]\s")
 
@@ -128,7 +126,6 @@ class TermFeatures:
     definite: frozenset[str] = frozenset()  # Arabic stems written with the article ال here ("المياه")
     bare: frozenset[str] = frozenset()  # Arabic stems written without it here ("مياه", "حمص")
     placed: frozenset[str] = frozenset()  # Arabic stems right after "في" (a place if the stream agrees)
-    lead: frozenset[str] = frozenset()  # terms of the headline and the first sentences of the text
 
 
 _STEMS: dict[str, str] = {}
@@ -209,7 +206,6 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
     definite: set[str] = set()
     bare: set[str] = set()
     placed: set[str] = set()
-    lead: set[str] = set()
     get = terms.get
     for part, weight, in_title in ((title, title_weight, True), (text, 1.0, False)):
         if not part:
@@ -219,17 +215,11 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
         first = True
         cued = _dateline_words(part) if not in_title else 0  # Arabic words left in an announced name
         after_in = False  # the previous word was "في"
-        sentences = 0  # sentences of the text read before this word
         for n, (stop, raw) in enumerate(_TOKEN.findall(part)):
             if n >= max_words:
                 break
-            if stop and n and stop[0] in _SENTENCE_END:
-                sentences += 1
-            in_lead = in_title or sentences < LEAD_SENTENCES
             if raw[0].isdigit():
                 numbers.add(raw)
-                if in_lead:
-                    lead.add(raw)
                 terms[raw] = get(raw, 0.0) + weight * number_weight
                 prev_name = ""
                 first = False
@@ -250,8 +240,6 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 if cued < 0:  # after a verb of saying: "عمر الهاشمي" is a name, "المسؤولون" is not
                     cued = -cued if not low.startswith("ال") else 0
                 stem = _stem(low)
-                if in_lead:
-                    lead.add(stem)
                 (definite if _has_article(low) else bare).add(stem)
                 if after_in:
                     placed.add(stem)
@@ -264,8 +252,6 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 if cued:
                     cued -= 1
                     _add_name(terms, names, stem, prev_name, weight * name_weight)
-                    if in_lead and prev_name:
-                        lead.add(prev_name + "_" + stem)
                     prev_name = stem
                 else:
                     terms[stem] = get(stem, 0.0) + weight
@@ -276,12 +262,8 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
                 first = False
                 continue
             stem = _stem(low)
-            if in_lead:
-                lead.add(stem)
             if raw[0].isupper() and not stop and not first and not in_title:
                 _add_name(terms, names, stem, prev_name, weight * name_weight)
-                if in_lead and prev_name:
-                    lead.add(prev_name + "_" + stem)
                 prev_name = stem
             else:
                 terms[stem] = get(stem, 0.0) + weight
@@ -289,8 +271,7 @@ def term_features(title: str, text: str, *, title_weight: float = 2.0, name_weig
             first = False
     years = frozenset(n for n in numbers if len(n) == 4 and n[:2] in ("19", "20"))
     return TermFeatures(terms=terms, names=frozenset(names), numbers=frozenset(numbers), years=years,
-                        definite=frozenset(definite), bare=frozenset(bare), placed=frozenset(placed),
-                        lead=frozenset(lead))
+                        definite=frozenset(definite), bare=frozenset(bare), placed=frozenset(placed))
 
 
 def _add_name(terms: dict[str, float], names: set[str], stem: str, prev_name: str, weight: float) -> None:
