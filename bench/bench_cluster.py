@@ -3,9 +3,11 @@
     .venv/bin/python bench/bench_cluster.py                         # ECB+, newsroom 10k, scale 10k/100k
     .venv/bin/python bench/bench_cluster.py --newsroom 100000 --scale 1000000
     .venv/bin/python bench/bench_cluster.py --skip-ecb --skip-newsroom --scale 20000
+    .venv/bin/python bench/bench_cluster.py --skip-newsroom --scale 0 --orders 8   # ECB+ over 8 stream orders
 
 1. ECB+ (../shared/data/clustering-dev, fed in stream_order.txt order, without urls) scored with
-   ../shared/eval/score_clustering.py: BCubed and pairwise F1 per split.
+   ../shared/eval/score_clustering.py: BCubed and pairwise F1 per split; with --orders N also the
+   mean over the official order and N - 1 seeded shuffles, for hashwire and the TF-IDF baseline.
 2. The newsroom's truth: duplicate folding precision and recall (also restricted to copies whose
    word-3-shingle Jaccard with their original is >= 0.8) and story pairwise P/R/F1, with hashwire's
    DuplicateIndex against a datasketch MinHashLSH peer (same shingles, same 64 permutations, same
@@ -88,7 +90,7 @@ class DatasketchDuplicates:
 BASELINE_THRESHOLDS = (0.18, 0.20, 0.22, 0.24, 0.26)
 
 
-def bench_ecb(by_topic: bool = False) -> None:
+def bench_ecb(by_topic: bool = False, orders: int = 1) -> None:
     if not (DATA / "docs.jsonl").exists():
         print("ECB+: data not present, skipped")
         return
@@ -119,6 +121,37 @@ def bench_ecb(by_topic: bool = False) -> None:
                   f"{s['bcubed_p']:7.4f} {s['bcubed_r']:7.4f} {s['bcubed_f1']:7.4f} {s['pair_f1']:8.4f}")
     if by_topic:
         print_topics(docs, runs, scores)
+    if orders > 1:
+        print_orders(docs, order, orders, scores, single_pass, tfidf_vectors)
+
+
+def print_orders(docs: dict[str, Any], order: list[str], n: int, scores: Any, single_pass: Any,
+                 tfidf_vectors: Any) -> None:
+    """BCubed F1 over the official stream order and n - 1 seeded shuffles of it: an online
+    algorithm's result moves with the order (one early join can merge a whole topic), so a change
+    is real only when it holds on the mean."""
+    results: dict[str, list[tuple[float, float]]] = {}
+    for seed in range(n):
+        shuffled = list(order)
+        if seed:
+            random.Random(seed).shuffle(shuffled)
+        runs = {"hashwire": {r["id"]: r["story"] for r in
+                             cluster_records({"id": i, "text": docs[i]["text"]} for i in shuffled)}}
+        labels = single_pass(tfidf_vectors([docs[i]["text"] for i in shuffled]), 0.22)
+        runs["tf-idf single pass @0.22"] = {i: str(k) for i, k in zip(shuffled, labels, strict=True)}
+        for name, pred in runs.items():
+            row = []
+            for split in ("train", "dev"):
+                gold = {i: d["cluster"] for i, d in docs.items() if d["split"] == split}
+                row.append(scores(gold, {i: pred[i] for i in gold})["bcubed_f1"])
+            results.setdefault(name, []).append((row[0], row[1]))
+    print(f"\nECB+ over {n} stream orders (official + {n - 1} seeded shuffles): BCubed F1 mean [min-max]")
+    for name, rows in results.items():
+        cells = []
+        for k, split in enumerate(("train", "dev")):
+            values = [r[k] for r in rows]
+            cells.append(f"{split} {sum(values) / len(values):.4f} [{min(values):.4f}-{max(values):.4f}]")
+        print(f"  {name:28} " + "  ".join(cells))
 
 
 def print_topics(docs: dict[str, Any], runs: dict[str, dict[str, str]], scores: Any) -> None:
@@ -300,6 +333,7 @@ def main() -> None:
     ap.add_argument("--peer-limit", type=int, default=30_000, help="largest run of the dedupe-only lines")
     ap.add_argument("--skip-ecb", action="store_true")
     ap.add_argument("--topics", action="store_true", help="ECB+ results per topic (which events were merged)")
+    ap.add_argument("--orders", type=int, default=1, help="also score ECB+ over this many stream orders")
     ap.add_argument("--skip-newsroom", action="store_true")
     ap.add_argument("--measure", choices=list(VARIANTS), help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -307,7 +341,7 @@ def main() -> None:
         measure(a.measure, a.scale)
         return
     if not a.skip_ecb:
-        bench_ecb(a.topics)
+        bench_ecb(a.topics, a.orders)
     if not a.skip_newsroom:
         bench_newsroom(a.newsroom)
     if a.scale:
