@@ -168,3 +168,31 @@ def test_rebuilt_index_decides_the_same() -> None:
     assert first.check(probe) == second.check(probe)
     assert first.check(probe) is not None
     assert (signature(WIRE) == signature(WIRE)).all()
+
+
+# One template, two events: an agency writing the same kind of story twice changes the names and figures
+REHAB = (
+    "{name}, the star of the television drama {show}, entered a treatment centre this week, the actor's "
+    "spokesperson {spokes} said on {day}. The production company said filming would pause for {weeks} weeks.\n\n"
+    "The star has previously described a difficult year after a divorce and the death of a parent, and thanked "
+    "fans for their messages of support in a short statement published on social media.\n\n"
+    "\u201cWe love our friend and we will be waiting when they are ready,\u201d said a colleague from the cast, "
+    "who asked not to be named because the production had not authorised interviews.\n\n"
+    "The series, which has run for {seasons} seasons, was due to resume shooting next month in {city}, where "
+    "the crew of about {crew} people had already begun building sets for the new season."
+)
+
+
+def test_two_events_written_from_one_template_are_not_folded() -> None:
+    one = REHAB.format(name="Kenji Dunmore", show="Salt Road", spokes="Samuel Strand", day="Saturday",
+                       weeks="six", seasons="four", city="Vancouver", crew=120)
+    two = REHAB.format(name="Amina Petrova", show="Glass Harbour", spokes="Martha Delacroix", day="Thursday",
+                       weeks="eight", seasons="three", city="Belfast", crew=95)
+    assert 0.45 <= jaccard(one, two) < 0.8  # most of the wording is shared, not the particulars
+    index = DuplicateIndex()
+    index.add(article("https://a.example/dunmore", "Dunmore seeks treatment", one))
+    assert index.check(article("https://b.example/petrova", "Petrova seeks treatment", two, 2)) is None
+    # a copy of the first with a line of its own and an edit keeps its particulars and is folded
+    copy = one.replace("in a short statement", "in a statement") + "\n\nRead more entertainment news."
+    dup = index.check(article("https://c.example/dunmore-rehab", "Star pauses filming", copy, 3))
+    assert dup is not None and dup.kind == "near"

@@ -2,13 +2,18 @@
 
 Near-duplicates are found with MinHash over word 3-shingles of the text (headlines are left out:
 syndicated copies often carry another one) and banded LSH; every candidate is verified by the
-Jaccard estimate of the full signatures. Only compact features of articles inside the time window
-are held: a 64-value signature in a slab and one dictionary entry per band.
+Jaccard estimate of the full signatures. A candidate that is not clearly a copy (estimate below
+`SURE`) must also carry the same particulars: the figures and capitalised names of the two texts,
+compared through a bottom-k sketch. Two reports of two events written from one template (two
+actors entering rehab, two cities flooded) share most of their wording but not their names and
+numbers, while a copy keeps them. Only compact features of articles inside the time window are held:
+a 64-value signature and a 32-value particulars sketch in slabs, and one dictionary entry per band.
 """
 
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -16,12 +21,18 @@ import numpy as np
 
 from . import normalize
 from .models import Article
-from .textfeatures import shingle_hashes
+from .textfeatures import STOPWORDS, shingle_hashes, stable_hash
 
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with p > 0.9998
 ROWS = NUM_PERM // BANDS
 MIN_SHINGLES = 8  # texts shorter than this are only folded when exactly equal
+SURE = 0.8  # estimated shingle Jaccard from which a candidate is a copy whatever its particulars
+PARTICULARS = 32  # size of the bottom-k sketch of an article's figures and names
+MIN_PARTICULARS = 4  # texts with fewer particulars are not compared on them
+PARTICULARS_AGREE = 0.5  # Jaccard of particulars a copy below SURE must reach
+_NO_HASH = np.uint64(2**64 - 1)  # pads a sketch of fewer particulars
+_PARTICULAR = re.compile(r"\d[\d.,:]*\d|\d|[A-Z][\w'\u2019-]+")
 
 _rng = np.random.default_rng(0x6A73)  # fixed: signatures must agree across processes
 _A = (_rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
@@ -46,6 +57,22 @@ def signature(text: str) -> np.ndarray:
     # multiply-shift hashing: the high 32 bits of a*x + b are a good universal hash family
     mixed = (sh[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
     return mixed.min(axis=0).astype(np.uint32)
+
+
+def particulars(text: str) -> np.ndarray:
+    """The bottom-k sketch (the PARTICULARS smallest hashes, sorted uint64) of the text's figures and
+    capitalised words other than stopwords: what tells one event's report from another's."""
+    found = {t for t in _PARTICULAR.findall(text) if t.casefold() not in STOPWORDS}
+    hashes = np.fromiter((stable_hash(t) for t in found), dtype=np.uint64, count=len(found))
+    return np.sort(hashes)[:PARTICULARS]
+
+
+def particulars_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard estimate of two texts' particulars from their bottom-k sketches."""
+    smallest = np.union1d(a, b)[:PARTICULARS]
+    if not len(smallest):
+        return 1.0
+    return float(np.count_nonzero(np.isin(smallest, a) & np.isin(smallest, b))) / len(smallest)
 
 
 def _band_keys(sig: np.ndarray) -> list[int]:
@@ -75,9 +102,11 @@ class DuplicateIndex:
         self._ids: list[str | None] = []
         self._free: list[int] = []
         self._sigs = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._sketches = np.full((1024, PARTICULARS), _NO_HASH, dtype=np.uint64)
         self._expiry: list[tuple[datetime, str]] = []
         self._meta: dict[str, tuple[str, str]] = {}  # id -> (canonical url, content hash)
         self._last: tuple[str, str, np.ndarray] | None = None  # check() then add() shingle once
+        self._last_particulars: tuple[str, str, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self._meta)
@@ -102,7 +131,8 @@ class DuplicateIndex:
             if other is None or other == article.id:
                 continue
             sim = float(np.count_nonzero(self._sigs[slot] == sig)) / NUM_PERM
-            if sim >= self.threshold and (best is None or sim > best[0]):
+            if sim >= self.threshold and (best is None or sim > best[0]) and (
+                    sim >= SURE or self._same_particulars(article, slot)):
                 best = (sim, other)
         if best is None:
             return None
@@ -121,6 +151,9 @@ class DuplicateIndex:
         if len(sig):
             slot = self._take_slot(article.id)
             self._sigs[slot] = sig
+            sketch = self._particulars(article)
+            self._sketches[slot] = _NO_HASH
+            self._sketches[slot, : len(sketch)] = sketch
             for key in _band_keys(sig):
                 held = self._bands.get(key)
                 if held is None:
@@ -142,6 +175,24 @@ class DuplicateIndex:
         sig = signature(article.text)
         self._last = (article.id, article.text, sig)
         return sig
+
+    def _particulars(self, article: Article) -> np.ndarray:
+        last = self._last_particulars
+        if last is not None and last[0] == article.id and last[1] is article.text:
+            return last[2]
+        sketch = particulars(article.text)
+        self._last_particulars = (article.id, article.text, sketch)
+        return sketch
+
+    def _same_particulars(self, article: Article, slot: int) -> bool:
+        """Whether the article names the figures and names of the one in `slot` (or either has too
+        few to tell)."""
+        mine = self._particulars(article)
+        theirs = self._sketches[slot]
+        theirs = theirs[theirs != _NO_HASH]
+        if len(mine) < MIN_PARTICULARS or len(theirs) < MIN_PARTICULARS:
+            return True
+        return particulars_similarity(mine, theirs) >= PARTICULARS_AGREE
 
     def _candidates(self, sig: np.ndarray) -> set[int]:
         found: set[int] = set()
@@ -166,6 +217,9 @@ class DuplicateIndex:
                 grown = np.zeros((len(self._sigs) * 2, NUM_PERM), dtype=np.uint32)
                 grown[: len(self._sigs)] = self._sigs
                 self._sigs = grown
+                sketches = np.full((len(self._sigs), PARTICULARS), _NO_HASH, dtype=np.uint64)
+                sketches[: len(self._sketches)] = self._sketches
+                self._sketches = sketches
         self._slot_of[article_id] = slot
         return slot
 
