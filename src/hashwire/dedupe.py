@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -105,8 +106,8 @@ class DuplicateIndex:
         self._sketches = np.full((1024, PARTICULARS), _NO_HASH, dtype=np.uint64)
         self._expiry: list[tuple[datetime, str]] = []
         self._meta: dict[str, tuple[str, str]] = {}  # id -> (canonical url, content hash)
-        self._last: tuple[str, str, np.ndarray] | None = None  # check() then add() shingle once
-        self._last_particulars: tuple[str, str, np.ndarray] | None = None
+        # the last article's signature and particulars: check() then add() compute them once
+        self._last: tuple[str, str, list[np.ndarray | None]] | None = None
 
     def __len__(self) -> int:
         return len(self._meta)
@@ -169,20 +170,21 @@ class DuplicateIndex:
 
     # -- internals ---------------------------------------------------------------------
     def _signature(self, article: Article) -> np.ndarray:
-        last = self._last
-        if last is not None and last[0] == article.id and last[1] is article.text:
-            return last[2]
-        sig = signature(article.text)
-        self._last = (article.id, article.text, sig)
-        return sig
+        return self._feature(article, 0, signature)
 
     def _particulars(self, article: Article) -> np.ndarray:
-        last = self._last_particulars
-        if last is not None and last[0] == article.id and last[1] is article.text:
-            return last[2]
-        sketch = particulars(article.text)
-        self._last_particulars = (article.id, article.text, sketch)
-        return sketch
+        return self._feature(article, 1, particulars)
+
+    def _feature(self, article: Article, which: int, compute: Callable[[str], np.ndarray]) -> np.ndarray:
+        """A feature of the article's text, computed once for check() and add() together."""
+        last = self._last
+        if last is None or last[0] != article.id or last[1] is not article.text:
+            last = self._last = (article.id, article.text, [None, None])
+        held = last[2]
+        value = held[which]
+        if value is None:
+            value = held[which] = compute(article.text)
+        return value
 
     def _same_particulars(self, article: Article, slot: int) -> bool:
         """Whether the article names the figures and names of the one in `slot` (or either has too
