@@ -106,6 +106,7 @@ def _category_heading(h1: str) -> bool:
 
 
 def says_article(meta: PageMeta) -> bool:
+    """The page declares itself an article (a JSON-LD article type or OpenGraph type "article")."""
     return bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article"
 
 
