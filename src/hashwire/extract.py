@@ -2,8 +2,9 @@
 
 The page is parsed once. Metadata is read from the untouched tree (meta tags, JSON-LD, bylines),
 the main text comes from trafilatura's extraction cascade, text it skipped between two blocks it kept
-is put back (extract_fill), and the blocks are cleaned of the boilerplate it lets through. Feed hints fill the gaps the page leaves and override page
-fields that are known to be unreliable.
+is put back (extract_fill), or the densest paragraphs are read when its rules removed the article
+(extract_dense), and the blocks are cleaned of the boilerplate it lets through. Feed hints fill the
+gaps the page leaves and override page fields that are known to be unreliable.
 """
 
 from __future__ import annotations
