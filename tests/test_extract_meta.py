@@ -50,6 +50,14 @@ def test_headline_with_dateline_or_label_gives_way_to_the_metadata_title() -> No
     assert m.title == "Best High School Tutors in 2025, Reviewed by a Student"
 
 
+def test_one_word_heading_that_is_a_segment_of_the_title_is_the_title() -> None:
+    m = meta_of("<title>Kayaks | Riverside Outfitters</title>", "<h1>Kayaks</h1>" + FILLER)
+    assert m.title == "Kayaks"
+    # a heading that is not a whole segment does not win this way
+    m = meta_of("<title>Kayaks for Rivers and Lakes | Riverside Outfitters</title>", "<h1>Boats</h1>" + FILLER)
+    assert m.title == "Kayaks for Rivers and Lakes"
+
+
 # --- authors ------------------------------------------------------------------------------------
 
 def test_written_by_label_followed_by_the_name() -> None:

@@ -172,6 +172,8 @@ def choose_title(tree: HtmlElement, meta_titles: list[str], html_title: str, sit
         score = max((_overlap(h, t) for t in cleaned + raw), default=0.0)
         if nh and any(nh == _norm(t) for t in cleaned):
             score = 2.0
+        elif nh and any(nh in (_norm(ends[0]), _norm(ends[-1])) for t in raw if len(ends := _SEPARATORS.split(t)) > 1):
+            score = 2.0  # "Kayaks" under "Kayaks | Outlet": a one-word headline the site-name cut keeps whole
         elif (inner := _inner_title(nh, h, cleaned)):  # "Headline Posted on May 1 by Jane", "Blog: Headline"
             h, score = inner, 2.0
         elif nh and len(nh.split()) >= 2 and any(nh in _norm(t) and not _beside(nh, _norm(t), cleaned)
