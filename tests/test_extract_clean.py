@@ -133,3 +133,18 @@ def test_donation_appeals_republishing_boxes_and_placeholder_text_go() -> None:
     giving = p("The foundation said readers had given more than it asked for, and the choir will tour in May.")
     kept = texts(clean_blocks([*body, appeal, member, giving, republish, filler]))
     assert kept == [*texts(body), giving.text]
+
+
+def test_shopping_buttons_cross_links_and_cookie_consent_text_go() -> None:
+    body = [p(prose(i)) for i in range(4)]
+    junk = [p("Check price at REI"), p("Check Price at Amazon (on sale!)"), p(">> Read More: The Best Tents of 2026"),
+            p("Previous article: How We Test Stoves"), p("Use Coupon Code SAVE20"),
+            p("Necessary cookies are absolutely essential for the website to function properly."),
+            Block("table", "Cookie | Duration | Description\ncookie_consent | 11 months | This cookie is set by the "
+                  "consent plugin.\nanalytics_cookie | 1 year | The cookie is used to store the consent.", "<table/>")]
+    # prose that mentions prices, coupons or cookies is not a button or a consent notice
+    keep = [p("Check prices at two or three local stores before you buy, because they differ by a lot."),
+            p("She baked cookies for the volunteers and said the coupon code scheme had ended in March."),
+            Block("table", "Tent | Weight | Price\nTrail 2 | 1.9 kg | $199\nRidge 3 | 2.4 kg | $249", "<table/>")]
+    kept = texts(clean_blocks([*body[:2], *junk, *body[2:], *keep]))
+    assert kept == [*texts(body), *texts(keep)]

@@ -36,7 +36,13 @@ _BOILER_LINE = re.compile(
     r"(?:estimated )?reading time:?(?: ?\d+ ?min(?:ute)?s?\.?)?|lesezeit:? ?\d+ ?min(?:uten)?\.?|"
     r"back to (?:the )?(?:blogs?|articles?|news|posts?|all \w+|overview|top|selection|list|results|home(?:page)?|"
     r"resources|insights|stories)\W{0,3}|"
-    r"(?:tags?|schlagwörter|themen|topics|filed under|categories|kategorien)\s*:.{0,300}"
+    r"(?:tags?|schlagwörter|themen|topics|filed under|categories|kategorien)\s*:.{0,300}|"
+    # shopping buttons and cross-links of review sites
+    r"(?:check|see|view|compare|shop) (?:the )?(?:latest |current |today's )?(?:prices?|deals?|availability)"
+    r"(?: (?:at|on)(?: \S+){1,4})?(?: \(.{1,20}\))?|"
+    r">>\s*(?:read|compare|see|related|check|also|more)\b.{0,160}|"
+    r"(?:previous|next) (?:article|post|story)\s*[:»›>].{0,160}|"
+    r"use (?:the )?(?:coupon|promo|discount) code\s*:?\s*\S+"
     r")$",
     re.I,
 )
@@ -84,7 +90,11 @@ _PROMPT = re.compile(
     r"(?:make|give) a (?:tax-deductible |one-time |monthly )?(?:donation|gift)|"
     r"reader donations|become a (?:member|supporter|patron|subscriber)|"
     r"support (?:our|this|the) (?:work|site|newsroom|reporting|mission)|"
-    r"republish (?:this|our) (?:article|story|stories|articles|work))",
+    r"republish (?:this|our) (?:article|story|stories|articles|work)|"
+    # a consent plugin's description of each cookie it sets
+    r"(?:necessary|functional|performance|analytics|advertisement|marketing|essential|non-necessary|other) "
+    r"cookies (?:are|help|may|is|ensure|store)|(?:this|the) cookies? (?:is|are) (?:set|used)|cookie consent|"
+    r"cookielawinfo|viewed_cookie_policy)",
     re.I,
 )
 _BYLINE = re.compile(
@@ -103,7 +113,7 @@ _TAIL_MARKER = re.compile(
     r"to (?:read|explore))\b.{0,40}|recommended(?: for you| reading| articles| stories)?|"
     r"(?:most )?popular(?: (?:posts|stories|articles|now))?|trending(?: now| stories)?|sponsored(?: content)?|"
     r"(?:leave|post|add) a (?:reply|comment)|(?:\d+ )?comments?(?: \(\d+\))?|join the (?:conversation|discussion)|"
-    r"about the authors?|share this(?: article| post| story)?|(?:article )?sources|references|works cited|bibliography|"
+    r"about the authors?|share this(?: article| post| story)?|republish(?: (?:this|our) (?:article|story|post))?|(?:article )?sources|references|works cited|bibliography|"
     r"citations|footnotes|(?:recent|latest|similar) (?:posts|articles|news|stories)|"
     r"further reading|keep reading|explore more|don't miss|editor's picks|top stories|"
     r"weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|ähnliche artikel|"
@@ -168,6 +178,12 @@ def is_prompt(block: Block) -> bool:
     return bool(_PROMPT_KEY.search(block.text.lower())) and bool(_PROMPT.search(block.text))
 
 
+def _lists_cookies(text: str) -> bool:
+    """A consent plugin's table of the cookies a site sets ("Cookie | Duration | Description")."""
+    rows = [row.casefold() for row in text.split("\n") if row.strip()]
+    return bool(rows) and "cookie" in rows[0] and sum("cookie" in row for row in rows) >= 0.8 * len(rows)
+
+
 NEAR_TOP_WORDS = 25
 _CRUMB_SEPARATORS = re.compile(r"\s[>›»]\s|\s*\n\s*")
 
@@ -216,7 +232,7 @@ def clean_blocks(blocks: list[Block], *, title: str = "", authors: list[str] | N
             continue
         if block.words <= 30 and (is_share_widget(text) or is_boiler_line(text)):
             continue
-        if is_prompt(block) and block.kind != "quote":
+        if (is_prompt(block) and block.kind != "quote") or (block.kind == "table" and _lists_cookies(text)):
             continue
         # nothing of substance kept yet: the headline, byline and dateline area, whatever the page
         # put before it (breadcrumbs, share buttons)
