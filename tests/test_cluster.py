@@ -229,9 +229,9 @@ def test_ecbplus_bcubed_floor() -> None:
     if not (DATA / "clustering-dev" / "docs.jsonl").exists() or not (EVAL / "score_clustering.py").exists():
         pytest.skip("ECB+ clustering data not present")
     f1 = _ecb_scores()
-    # measured 0.884 (train) and 0.841 (dev); the floors leave room for platform noise only
-    assert f1["train"] >= 0.875
-    assert f1["dev"] >= 0.835
+    # measured 0.876 (train) and 0.881 (dev); the floors leave room for platform noise only
+    assert f1["train"] >= 0.868
+    assert f1["dev"] >= 0.872
 
 
 def test_arabic_coverage_of_one_event_joins_and_a_look_alike_does_not() -> None:
@@ -255,3 +255,57 @@ def test_arabic_coverage_of_one_event_joins_and_a_look_alike_does_not() -> None:
              "وقال سامي النجار من الدفاع المدني: «نصل إلى كل عائلة». وقالت شركة الريان للتأمين إن الأضرار كبيرة."))
     assert same.story.id == first.story.id
     assert other.is_new and other.story.id != first.story.id
+
+
+def _treatment_reports(name: str, place: str, role: str, who: str, detail: str, n: int) -> list[tuple[str, str]]:
+    """`n` differently worded reports of one person entering a clinic."""
+    openers = [f"{name} has checked into {place} for treatment, {role} {who} said.",
+               f"{who}, {role} of {name}, confirmed the stay at {place}.",
+               f"{name} is receiving care at {place}, according to {who}.",
+               f"Fans of {name} learned of the stay at {place} from {who}."]
+    middles = [detail, f"{who} asked for privacy for {name}.", f"{name} thanked supporters.",
+               f"The stay at {place} may last several weeks."]
+    common = "Treatment programs there usually run a month and include counselling and rest."
+    return [(f"{name} in treatment at {place} ({i})",
+             " ".join([openers[i % 4], middles[(i + 1) % 4], middles[(i + 2) % 4], common])) for i in range(n)]
+
+
+QUINLAN = _treatment_reports("Mara Quinlan", "Sunrise Recovery Center", "publicist", "Dev Okafor",
+                             "Quinlan cancelled two concerts in Denver.", 9)
+BRANDT = _treatment_reports("Theo Brandt", "Pinecrest Clinic", "agent", "Lucia Ferro",
+                            "Brandt left his film set in Toronto.", 6)
+
+
+def _index_with_one_story(*events: list[tuple[str, str]], each: int) -> tuple[StoryIndex, list[Article]]:
+    """An index holding one story made of `each` reports of every event (as if joined on little evidence)."""
+    index = StoryIndex()
+    for i, (title, text) in enumerate(BACKGROUND):
+        index.assign(make(f"bg{i}", title, text, i * 0.1, f"bg{i}"))
+    held = []
+    for i in range(each):
+        for n, event in enumerate(events):
+            a = make(f"e{n}-{i}", *event[i], 1 + i, f"outlet{i}")
+            a.story_id = "mixed"
+            index.restore(a)
+            held.append(a)
+    return index, held
+
+
+def test_a_story_holding_two_events_splits_when_it_grows() -> None:
+    index, held = _index_with_one_story(QUINLAN, BRANDT, each=4)
+    joined = index.assign(make("q4", *QUINLAN[4], 6, "outlet5"))  # the ninth article: a size to check at
+    assert joined.story.id == "mixed" and joined.split_off is not None and joined.split_from is not None
+    brandt_ids = {a.id for a in held if a.title.startswith("Theo Brandt")}
+    assert set(joined.moved) == brandt_ids  # the group without the story's lead article left
+    assert joined.split_from.id == "mixed" and joined.story.article_count == 5
+    assert joined.split_off.article_count == 4 and joined.split_off.title == BRANDT[0][0]
+    # later coverage of each event finds its own story
+    assert index.assign(make("b4", *BRANDT[4], 7, "outlet6")).story.id == joined.split_off.id
+    assert index.assign(make("q5", *QUINLAN[5], 8, "outlet7")).story.id == "mixed"
+
+
+def test_a_story_of_one_event_does_not_split() -> None:
+    index, _ = _index_with_one_story(QUINLAN, each=8)
+    joined = index.assign(make("q8", *QUINLAN[8], 10, "outlet9"))
+    assert joined.story.id == "mixed" and joined.split_off is None and joined.moved == []
+    assert joined.story.article_count == 9

@@ -114,6 +114,27 @@ def test_a_merge_into_an_already_merged_story_follows_it(store: Store) -> None:
     assert {t.key for t in store.related_tags("taga")} == {"tagb", "tagc"}
 
 
+def test_a_split_moves_articles_with_their_copies_counts_and_hashtags(store: Store) -> None:
+    src, other = outlets(store, 2)
+    arts = [make_article(i, source_id=(src if i < 3 else other).id, story_id="a",
+                         hashtags=["Harbour" if i < 3 else "Cranes"]) for i in range(6)]
+    copy = make_article(9, source_id=other.id, story_id="a", duplicate_of=arts[4].id, hashtags=["Cranes"])
+    store.save_articles([*arts, copy], [story("a")])
+    assert (store.get_story("a") or story("a")).article_count == 7
+    assert {t.key for t in store.related_tags("harbour")} == {"cranes"}  # one story carries both
+    # the story splits: the last three articles leave for b, in the batch that saves a new article of b
+    late = make_article(10, source_id=other.id, story_id="b", hashtags=["Cranes"])
+    store.save_articles([late], [story("a"), story("b")], [("b", [a.id for a in arts[3:]])])
+    after = {a.id: a.story_id for a in store.get_articles([a.id for a in [*arts, copy, late]])}
+    assert [after[a.id] for a in arts] == ["a"] * 3 + ["b"] * 3
+    assert after[copy.id] == "b" and after[late.id] == "b"  # a folded copy follows the article it copies
+    kept, left = store.get_story("a"), store.get_story("b")
+    assert kept is not None and left is not None
+    assert (kept.article_count, kept.source_count) == (3, 1) and (left.article_count, left.source_count) == (5, 1)
+    # each story has the hashtags of its own articles again
+    assert store.related_tags("harbour") == [] and store.related_tags("cranes") == []
+
+
 # ---- many rows ----------------------------------------------------------------------------------------
 
 def test_batches_and_lookups_past_one_in_list(store: Store) -> None:

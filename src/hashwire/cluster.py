@@ -18,11 +18,18 @@ whose summed vector has drifted towards the common vocabulary of its kind can ab
 Two stories merge when an article has joined one of them and the other is as close: the stories'
 vectors clear the same bar, and their articles are about as similar across the pair as within each
 (average pairwise similarity), which tells fragments of one event from two events of one kind.
+A story can also split. At set sizes (4, 6, 9, 13... articles, and after a merge) the articles of
+a story of up to `SPLIT_KEPT` articles are grouped in two (`story_split.py`); when the two groups
+are clearly two events, the group without the story's lead article leaves as a new story. Early
+decisions are made on little evidence: the second report of a topic can join the first on shared
+vocabulary before the reports that tell two events apart have come in.
+
 Only stories seen within the time window stay open.
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -30,6 +37,7 @@ from datetime import UTC, datetime, timedelta
 
 from .models import Article, Story
 from .story_index import StoryTermIndex
+from .story_split import Split, find_split, pair_similarities
 from .story_vectors import KEY_NAMES, ArticleVectors, add_into, dot, norm, top, vectorize
 from .term_stats import TermStats
 
@@ -49,6 +57,8 @@ MERGE_FLOOR = 0.1  # ... and never below this average pairwise similarity
 COHERENCE_PRIOR = 0.3  # coherence assumed for a story of one article
 MERGE_LOOK = 3  # stories after the joined one considered for a merge
 MAX_SPAN = timedelta(days=7)  # coverage running longer continues as a new story
+SPLIT_SIZES = frozenset({4, 6, 9, 13, 19, 28, 42, 63})  # story sizes at which a split is considered
+SPLIT_KEPT = 63  # a story keeps its articles' vectors (to split) up to this many articles
 
 
 @dataclass(slots=True)
@@ -57,6 +67,21 @@ class Assignment:
     is_new: bool
     merged: list[str] = field(default_factory=list)  # ids of stories folded into `story`
     similarity: float = 0.0
+    split_off: Story | None = None  # a story split off the one the article joined (it may be `story`)
+    moved: list[str] = field(default_factory=list)  # ids of the articles now in `split_off`
+    split_from: Story | None = None  # the story `split_off` left, updated
+
+
+@dataclass(slots=True)
+class _Member:
+    """What a story keeps of each of its articles while it may still split."""
+
+    article_id: str
+    when: datetime
+    title: str
+    source: str
+    terms: dict[str, float]
+    names: dict[str, float]
 
 
 @dataclass(slots=True)
@@ -71,6 +96,7 @@ class _OpenStory:
     pair_sum: float = 0.0  # summed similarity of every pair of its articles
     members: int = 0
     sources: set[str] = field(default_factory=set)
+    kept: list[_Member] | None = field(default_factory=list)  # None once the story has outgrown splitting
 
     def coherence(self) -> float:
         """Average similarity between two of its articles (a prior for a story of one article)."""
@@ -131,8 +157,11 @@ class StoryIndex:
                 merged.append(other.held.story.id)
         if merged:
             self._post(target)
-        article.story_id = target.story.id
-        return Assignment(story=target.story, is_new=False, merged=merged, similarity=chosen.score)
+        result = Assignment(story=target.story, is_new=False, merged=merged, similarity=chosen.score)
+        if target.kept is not None and (len(target.kept) in SPLIT_SIZES or merged):
+            self._split(target, result, article.id)
+        article.story_id = result.story.id
+        return result
 
     def restore(self, article: Article) -> None:
         """Re-add an article already assigned to `article.story_id` (warming after a restart)."""
@@ -181,6 +210,52 @@ class StoryIndex:
         similar += NAME_SHARE * name_dot / ((one.names_norm * other.names_norm) or 1.0)
         return similar >= bar
 
+    def _split(self, held: _OpenStory, result: Assignment, article_id: str) -> None:
+        """Split `held` in two when its articles report two events; `result` tells what moved."""
+        kept = held.kept or []
+        sims = pair_similarities([(m.terms, m.names) for m in kept], NAME_SHARE)
+        split = find_split(sims)
+        if split is None:
+            return
+        lead = held.story.lead_article_id
+        if any(kept[i].article_id == lead for i in split.leave):
+            split = Split(split.leave, split.keep, split.leave_pairs, split.keep_pairs)
+        staying, leaving = [kept[i] for i in split.keep], [kept[i] for i in split.leave]
+        self._rebuild(held, staying, split.keep_pairs)
+        # an id no story has had: the first leaving article's own may name a story merged away
+        sid = hashlib.blake2b(f"{held.story.id}/{leaving[0].article_id}".encode(), digest_size=8).hexdigest()
+        while sid in self._open:
+            sid = _next_id(sid)
+        story = Story(id=sid, title="", first_seen=leaving[0].when, last_seen=leaving[0].when,
+                      language=held.story.language, category=held.story.category)
+        other = _OpenStory(story=story)
+        self._open[sid] = other
+        self._rebuild(other, leaving, split.leave_pairs)
+        result.moved = [m.article_id for m in leaving]
+        result.split_off, result.split_from = story, held.story
+        if article_id in result.moved:  # the new article went with the leaving group
+            result.story = story
+
+    def _rebuild(self, held: _OpenStory, members: list[_Member], pair_sum: float) -> None:
+        """`held` made again from `members` alone."""
+        held.terms, held.names, held.name_docs, held.sources = {}, {}, {}, set()
+        for m in members:
+            for t in m.names:
+                held.name_docs[t] = held.name_docs.get(t, 0) + 1
+            self._add_vectors(held, m.terms, m.names)
+            if m.source and len(held.sources) < 512:
+                held.sources.add(m.source)
+        held.kept, held.members, held.pair_sum = list(members), len(members), pair_sum
+        story = held.story
+        story.article_count, story.source_count = len(members), len(held.sources)
+        story.first_seen = min(m.when for m in members)
+        story.last_seen = max(m.when for m in members)
+        titled = [m for m in members if m.title]
+        first = min(titled or members, key=_when)
+        story.title, story.lead_article_id = first.title, first.article_id
+        heapq.heappush(self._expiry, (story.last_seen, story.id))
+        self._post(held)
+
     # -- story state -------------------------------------------------------------------
     def _start(self, article: Article, doc: ArticleVectors, when: datetime,
                story_id: str | None = None) -> _OpenStory:
@@ -202,6 +277,11 @@ class StoryIndex:
             held.name_docs[t] = held.name_docs.get(t, 0) + 1
         self._add_vectors(held, doc.terms, doc.names)
         source = article.site_name or article.source_name or str(article.source_id or "")
+        if held.kept is not None:
+            if len(held.kept) < SPLIT_KEPT:
+                held.kept.append(_Member(article.id, when, article.title, source, doc.terms, doc.names))
+            else:
+                held.kept = None
         if source and len(held.sources) < 512:
             held.sources.add(source)
         story = held.story
@@ -236,6 +316,8 @@ class StoryIndex:
         across = (1.0 - NAME_SHARE) * dot(into.terms, other.terms) + NAME_SHARE * dot(into.names, other.names)
         into.pair_sum += other.pair_sum + across
         into.members += other.members
+        both = (into.kept or []) + (other.kept or [])
+        into.kept = both if into.kept is not None and other.kept is not None and len(both) <= SPLIT_KEPT else None
         for t, n in other.name_docs.items():
             into.name_docs[t] = into.name_docs.get(t, 0) + n
         self._add_vectors(into, other.terms, other.names)
@@ -283,6 +365,10 @@ def _key_share(doc: ArticleVectors, held: _OpenStory) -> float:
 
 def _by_score(c: _Candidate) -> float:
     return c.score
+
+
+def _when(m: _Member) -> datetime:
+    return m.when
 
 
 def _count(item: tuple[str, int]) -> int:

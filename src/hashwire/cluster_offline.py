@@ -60,25 +60,26 @@ def cluster_records(records: Iterable[dict[str, Any]], *, window_hours: float = 
     record_id: dict[str, str] = {}  # article id -> record id
     story_of: dict[str, str] = {}  # article id -> story id (merges followed lazily)
     merged_into: dict[str, str] = {}
-    rows: list[tuple[str, str, str | None]] = []  # held so later story merges reach earlier rows
+    rows: list[tuple[str, str, str | None]] = []  # (record, its article or the one it copies, copied record)
     for record in records:
         article = record_article(record)
         rid = str(record["id"])
         record_id[article.id] = rid
         dup = duplicates.check(article)
         if dup is not None and dup.of != article.id and dup.of in story_of:
-            story = _resolve(story_of[dup.of], merged_into)
-            story_of[article.id] = story
-            rows.append((rid, story, record_id.get(dup.of, dup.of)))
+            rows.append((rid, dup.of, record_id.get(dup.of, dup.of)))
             continue
         assignment = stories.assign(article)
         for gone in assignment.merged:
             merged_into[gone] = assignment.story.id
+        if assignment.split_off is not None:  # articles that left for a story split off
+            for moved in assignment.moved:
+                story_of[moved] = assignment.split_off.id
         duplicates.add(article)
         story_of[article.id] = assignment.story.id
-        rows.append((rid, assignment.story.id, None))
-    for rid, story, dup_of in rows:
-        yield {"id": rid, "story": _resolve(story, merged_into), "duplicate_of": dup_of}
+        rows.append((rid, article.id, None))
+    for rid, of, dup_of in rows:
+        yield {"id": rid, "story": _resolve(story_of[of], merged_into), "duplicate_of": dup_of}
 
 
 def _resolve(story: str, merged_into: dict[str, str]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from . import feeds, normalize, schedule, tag
-from .cluster import StoryIndex
+from .cluster import Assignment, StoryIndex
 from .config import Config
 from .dedupe import DuplicateIndex
 from .errors import FeedParseError, FetchError, NotAnArticle, StoreError
@@ -95,10 +95,11 @@ class Pipeline:
             n += 1
         return n
 
-    def process(self, article: Article) -> tuple[Story | None, list[str]]:
+    def process(self, article: Article) -> Assignment | None:
         """Decide duplicate, story, hashtags and category for a new article (mutates it).
 
-        Returns the story it joined or opened (None for a folded copy) and the ids of stories merged into it."""
+        Returns how the article was put in a story (None for a folded copy): the story it joined or
+        opened, the stories merged into that one, and a story split off with the articles it took."""
         article.text = normalize.clean_text(article.text)
         if not article.content_hash:
             article.content_hash = normalize.content_hash(article.text)
@@ -110,7 +111,7 @@ class Pipeline:
             article.hashtags = list(tags) or tag.hashtags(article)
             article.category = category or tag.categorize(article)
             self._remember(article)
-            return None, []
+            return None
         article.hashtags = tag.hashtags(article)
         article.category = tag.categorize(article)
         assignment = self.stories.assign(article)
@@ -122,7 +123,12 @@ class Pipeline:
             for aid, (sid, tags, category) in self._known.items():
                 if sid in merged:
                     self._known[aid] = (assignment.story.id, tags, category)
-        return assignment.story, list(assignment.merged)
+        if assignment.split_off is not None:
+            for aid in assignment.moved:
+                if aid in self._known:
+                    _, tags, category = self._known[aid]
+                    self._known[aid] = (assignment.split_off.id, tags, category)
+        return assignment
 
     def _remember(self, article: Article) -> None:
         self._known[article.id] = (article.story_id or "", list(article.hashtags), article.category)
@@ -380,16 +386,22 @@ class Ingester:
         with self.store.story_lock():
             self._catch_up()
             stories: dict[str, Story] = {}
+            moves: list[tuple[str, list[str]]] = []  # articles a split took to another story, in order
             for article in batch:
-                story, merged = self.pipeline.process(article)
-                if story is not None:
+                assignment = self.pipeline.process(article)
+                if assignment is not None:
+                    story = assignment.story
                     stories[story.id] = story
-                    for gone in merged:
+                    for gone in assignment.merged:
                         stories[gone] = Story(id=gone, title="", first_seen=story.first_seen,
                                               last_seen=story.last_seen, merged_into=story.id)
+                    if assignment.split_off is not None and assignment.split_from is not None:
+                        stories[assignment.split_from.id] = assignment.split_from
+                        stories[assignment.split_off.id] = assignment.split_off
+                        moves.append((assignment.split_off.id, assignment.moved))
                 if article.duplicate_of:
                     report.duplicates_folded += 1
-            new_flags = self.store.save_articles(batch, list(stories.values()))
+            new_flags = self.store.save_articles(batch, list(stories.values()), moves)
             self._catch_up()  # move the mark past our own batch
         # acknowledged: the transaction committed
         BATCH_SECONDS.observe(time.perf_counter() - started)

@@ -84,9 +84,11 @@ class Store(Protocol):
     def known_guids(self, source_id: int) -> set[str]:
         """Entry identities already stored for a source (so their pages are not fetched again)."""
 
-    def save_articles(self, articles: Sequence[Article], stories: Sequence[Story] = ()) -> list[bool]:
-        """Upsert articles (with tags and one appearance each) and stories in ONE transaction.
-        Returns, per article, True when it was new. Returns only after commit."""
+    def save_articles(self, articles: Sequence[Article], stories: Sequence[Story] = (),
+                      moves: Sequence[tuple[str, Sequence[str]]] = ()) -> list[bool]:
+        """Upsert articles (with tags and one appearance each) and stories in ONE transaction, then
+        move articles (with their folded copies) to the stories `moves` names, in order: a story
+        split in two. Returns, per article, True when it was new. Returns only after commit."""
 
     def get_article(self, article_id: str) -> Article | None: ...
     def get_articles(self, article_ids: Sequence[str]) -> list[Article]: ...

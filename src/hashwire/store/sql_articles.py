@@ -54,13 +54,15 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 class ArticlesSQL(SQLBase):
     # ---- writes -------------------------------------------------------------------------------
-    def save_articles(self, articles: Sequence[Article], stories: Sequence[Story] = ()) -> list[bool]:
-        arts, sts = list(articles), list(stories)
-        if not arts and not sts:
+    def save_articles(self, articles: Sequence[Article], stories: Sequence[Story] = (),
+                      moves: Sequence[tuple[str, Sequence[str]]] = ()) -> list[bool]:
+        arts, sts, mvs = list(articles), list(stories), [(sid, list(ids)) for sid, ids in moves if ids]
+        if not arts and not sts and not mvs:
             return []
-        return self._write_content(lambda cur: self._save_batch(cur, arts, sts))
+        return self._write_content(lambda cur: self._save_batch(cur, arts, sts, mvs))
 
-    def _save_batch(self, cur: Cursor, arts: list[Article], stories: list[Story]) -> list[bool]:
+    def _save_batch(self, cur: Cursor, arts: list[Article], stories: list[Story],
+                    moves: list[tuple[str, list[str]]]) -> list[bool]:
         t = self._t
         ids = list(dict.fromkeys(a.id for a in arts))
         old: dict[str, tuple[Any, ...]] = {}  # id -> what _index_text needs of the stored version
@@ -112,7 +114,7 @@ class ArticlesSQL(SQLBase):
                 "INSERT INTO appearances (article_id, source_id, source_name, url, guid, seen_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", self._lock_order(appear_rows, lambda r: str(r[0])))
         self._save_stories(cur, stories, self._lock_order(list(set(story_tag_rows)), lambda r: r),
-                           {a.story_id for a in arts if a.story_id} | old_stories)
+                           {a.story_id for a in arts if a.story_id} | old_stories, moves)
         return flags
 
     def _entry_owners(self, cur: Cursor, arts: list[Article], existing: set[str]) -> dict[tuple[int, str], str]:
@@ -133,9 +135,9 @@ class ArticlesSQL(SQLBase):
         return owner
 
     def _save_stories(self, cur: Cursor, stories: list[Story], story_tags: list[tuple[str, str]],
-                      touched: set[str]) -> None:
+                      touched: set[str], moves: list[tuple[str, list[str]]]) -> None:
         t = self._t
-        if not stories and not story_tags and not touched:
+        if not stories and not story_tags and not touched and not moves:
             return
         self._serialize_stories(cur)
         if stories:
@@ -155,6 +157,8 @@ class ArticlesSQL(SQLBase):
         if story_tags:
             cur.executemany("INSERT INTO story_tags (story_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
                             story_tags)
+        if moves:
+            touched |= self._move_articles(cur, moves)
         touched.update(s.id for s in stories if not s.merged_into)
         # counts come from the rows themselves, so several workers writing one story agree
         for part in chunks(sorted(touched)):
@@ -163,6 +167,27 @@ class ArticlesSQL(SQLBase):
                 "article_count = (SELECT count(*) FROM articles x WHERE x.story_id = stories.id), "
                 "source_count = (SELECT count(DISTINCT coalesce(x.source_id, 0)) FROM articles x "
                 f"WHERE x.story_id = stories.id) WHERE id IN ({placeholders(len(part))})", list(part))
+
+    def _move_articles(self, cur: Cursor, moves: list[tuple[str, list[str]]]) -> set[str]:
+        """Articles and their copies put in another story (a split); the hashtags of every story they
+        left or joined are those of its articles again. Returns those stories."""
+        stories: set[str] = set()
+        for story_id, ids in moves:
+            stories.add(story_id)
+            for part in chunks(sorted(ids)):
+                marks = placeholders(len(part))
+                cur.execute(f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
+                            list(part))
+                stories.update(r[0] for r in cur.fetchall())
+                cur.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks}) OR duplicate_of IN ({marks})",
+                            [story_id, *part, *part])
+        for part in chunks(sorted(stories)):
+            marks = placeholders(len(part))
+            cur.execute(f"DELETE FROM story_tags WHERE story_id IN ({marks})", list(part))
+            cur.execute("INSERT INTO story_tags (story_id, key) SELECT DISTINCT a.story_id, t.key FROM article_tags t "
+                        f"JOIN articles a ON a.id = t.article_id WHERE a.story_id IN ({marks}) ON CONFLICT DO NOTHING",
+                        list(part))
+        return stories
 
     def _surviving_story(self, cur: Cursor, story_id: str) -> str:
         """The story `story_id` ends in, following merged_into (a cycle stops where it closes)."""
