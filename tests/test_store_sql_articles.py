@@ -133,6 +133,10 @@ def test_a_split_moves_articles_with_their_copies_counts_and_hashtags(store: Sto
     assert (kept.article_count, kept.source_count) == (3, 1) and (left.article_count, left.source_count) == (5, 1)
     # each story has the hashtags of its own articles again
     assert store.related_tags("harbour") == [] and store.related_tags("cranes") == []
+    # a batch in which b, just split off, is merged into c: what moved to b ends in c
+    moved = make_article(11, source_id=src.id, story_id="a", hashtags=["Harbour"])
+    store.save_articles([moved], [story("c"), story("b", merged_into="c")], [("b", [moved.id])])
+    assert (store.get_article(moved.id) or moved).story_id == "c"
 
 
 # ---- many rows ----------------------------------------------------------------------------------------

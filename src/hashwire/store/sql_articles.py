@@ -172,7 +172,8 @@ class ArticlesSQL(SQLBase):
         """Articles and their copies put in another story (a split); the hashtags of every story they
         left or joined are those of its articles again. Returns those stories."""
         stories: set[str] = set()
-        for story_id, ids in moves:
+        for target, ids in moves:
+            story_id = self._surviving_story(cur, target)  # merged away later in the same batch
             stories.add(story_id)
             for part in chunks(sorted(ids)):
                 marks = placeholders(len(part))
