@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hashwire.story_split import find_split, pair_similarities, two_groups
+from hashwire.story_split import find_split, pack, pair_similarities, two_groups
 
 
 def blocks(sizes: list[int], within: float, across: float) -> list[list[float]]:
@@ -45,3 +45,11 @@ def test_pair_similarities_weigh_terms_and_names() -> None:
     assert sims[0][1] == sims[1][0] == 0.5  # same words, other names
     assert abs(sims[0][2] - (0.5 * 0.6 + 0.5 * 1.0)) < 1e-9
     assert all(sims[i][i] == 1.0 for i in range(3))
+
+
+def test_packed_vectors_keep_the_strongest_terms() -> None:
+    vector = {"quake": 0.8, "iquique": 0.5, "the": 0.1, "mayor": 0.3}
+    packed = pack(vector, 3)
+    assert packed.terms == ("quake", "iquique", "mayor")
+    assert all(abs(packed.unpack()[t] - vector[t]) < 1e-6 for t in packed.terms)
+    assert pack(vector, 10).unpack().keys() == vector.keys()

@@ -37,7 +37,7 @@ from datetime import UTC, datetime, timedelta
 
 from .models import Article, Story
 from .story_index import StoryTermIndex
-from .story_split import Split, find_split, pair_similarities
+from .story_split import Packed, Split, find_split, pack, pair_similarities
 from .story_vectors import KEY_NAMES, ArticleVectors, add_into, dot, norm, top, vectorize
 from .term_stats import TermStats
 
@@ -59,6 +59,8 @@ MERGE_LOOK = 3  # stories after the joined one considered for a merge
 MAX_SPAN = timedelta(days=7)  # coverage running longer continues as a new story
 SPLIT_SIZES = frozenset({4, 6, 9, 13, 19, 28, 42, 63})  # story sizes at which a split is considered
 SPLIT_KEPT = 63  # a story keeps its articles' vectors (to split) up to this many articles
+MEMBER_TERMS = 96  # ... their strongest terms
+MEMBER_NAMES = 48  # ... and names and figures
 
 
 @dataclass(slots=True)
@@ -80,8 +82,8 @@ class _Member:
     when: datetime
     title: str
     source: str
-    terms: dict[str, float]
-    names: dict[str, float]
+    terms: Packed
+    names: Packed
 
 
 @dataclass(slots=True)
@@ -213,7 +215,8 @@ class StoryIndex:
     def _split(self, held: _OpenStory, result: Assignment, article_id: str) -> None:
         """Split `held` in two when its articles report two events; `result` tells what moved."""
         kept = held.kept or []
-        sims = pair_similarities([(m.terms, m.names) for m in kept], NAME_SHARE)
+        vectors = [(m.terms.unpack(), m.names.unpack()) for m in kept]
+        sims = pair_similarities(vectors, NAME_SHARE)
         split = find_split(sims)
         if split is None:
             return
@@ -221,7 +224,7 @@ class StoryIndex:
         if any(kept[i].article_id == lead for i in split.leave):
             split = Split(split.leave, split.keep, split.leave_pairs, split.keep_pairs)
         staying, leaving = [kept[i] for i in split.keep], [kept[i] for i in split.leave]
-        self._rebuild(held, staying, split.keep_pairs)
+        self._rebuild(held, staying, [vectors[i] for i in split.keep], split.keep_pairs)
         # an id no story has had: the first leaving article's own may name a story merged away
         sid = hashlib.blake2b(f"{held.story.id}/{leaving[0].article_id}".encode(), digest_size=8).hexdigest()
         while sid in self._open:
@@ -230,19 +233,20 @@ class StoryIndex:
                       language=held.story.language, category=held.story.category)
         other = _OpenStory(story=story)
         self._open[sid] = other
-        self._rebuild(other, leaving, split.leave_pairs)
+        self._rebuild(other, leaving, [vectors[i] for i in split.leave], split.leave_pairs)
         result.moved = [m.article_id for m in leaving]
         result.split_off, result.split_from = story, held.story
         if article_id in result.moved:  # the new article went with the leaving group
             result.story = story
 
-    def _rebuild(self, held: _OpenStory, members: list[_Member], pair_sum: float) -> None:
-        """`held` made again from `members` alone."""
+    def _rebuild(self, held: _OpenStory, members: list[_Member],
+                 vectors: list[tuple[dict[str, float], dict[str, float]]], pair_sum: float) -> None:
+        """`held` made again from `members` (with their unpacked vectors) alone."""
         held.terms, held.names, held.name_docs, held.sources = {}, {}, {}, set()
-        for m in members:
-            for t in m.names:
+        for m, (terms, names) in zip(members, vectors, strict=True):
+            for t in names:
                 held.name_docs[t] = held.name_docs.get(t, 0) + 1
-            self._add_vectors(held, m.terms, m.names)
+            self._add_vectors(held, terms, names)
             if m.source and len(held.sources) < 512:
                 held.sources.add(m.source)
         held.kept, held.members, held.pair_sum = list(members), len(members), pair_sum
@@ -279,7 +283,8 @@ class StoryIndex:
         source = article.site_name or article.source_name or str(article.source_id or "")
         if held.kept is not None:
             if len(held.kept) < SPLIT_KEPT:
-                held.kept.append(_Member(article.id, when, article.title, source, doc.terms, doc.names))
+                held.kept.append(_Member(article.id, when, article.title, source,
+                                         pack(doc.terms, MEMBER_TERMS), pack(doc.names, MEMBER_NAMES)))
             else:
                 held.kept = None
         if source and len(held.sources) < 512:
