@@ -309,3 +309,14 @@ def test_a_story_of_one_event_does_not_split() -> None:
     joined = index.assign(make("q8", *QUINLAN[8], 10, "outlet9"))
     assert joined.story.id == "mixed" and joined.split_off is None and joined.moved == []
     assert joined.story.article_count == 9
+
+
+def test_document_frequencies_are_kept_per_language() -> None:
+    index = StoryIndex()
+    english = make("en1", *CHILE[0], 0)
+    english.language = "en"
+    index.assign(english)
+    assert index.stats("en").docs == 1 and index.stats("ar").docs == 0  # an Arabic word is weighed among Arabic
+    assert index.stats("en") is index.stats("en") and index.stats("ar") is not index.stats("en")
+    tables = {id(index.stats(f"l{i}")) for i in range(20)}
+    assert len(tables) < 20  # past a few languages, the rest share one table (8 MiB each)

@@ -57,6 +57,7 @@ MERGE_FLOOR = 0.1  # ... and never below this average pairwise similarity
 COHERENCE_PRIOR = 0.3  # coherence assumed for a story of one article
 MERGE_LOOK = 3  # stories after the joined one considered for a merge
 MAX_SPAN = timedelta(days=7)  # coverage running longer continues as a new story
+STATS_LANGUAGES = 8  # languages with document frequencies of their own (8 MiB each)
 SPLIT_SIZES = frozenset({4, 6, 9, 13, 19, 28, 42, 63})  # story sizes at which a split is considered
 SPLIT_KEPT = 63  # a story keeps its articles' vectors (to split) up to this many articles
 MEMBER_TERMS = 96  # ... their strongest terms
@@ -121,7 +122,7 @@ class StoryIndex:
         self.threshold = threshold
         self.level = LEVEL_START
         self.now: datetime | None = None
-        self.stats = TermStats()
+        self._stats: dict[str, TermStats] = {}  # document frequencies, one table per language
         self._open: dict[str, _OpenStory] = {}
         self._index = StoryTermIndex()
         self._expiry: list[tuple[datetime, str]] = []
@@ -133,6 +134,19 @@ class StoryIndex:
         held = self._open.get(story_id)
         return held.story if held else None
 
+    def stats(self, language: str) -> TermStats:
+        """The document frequencies of `language`'s articles: a word's weight is measured against its
+        own language (in a stream one fifth Arabic, a common Arabic word would look rare against all
+        articles). Past `STATS_LANGUAGES` languages, the rest share one table."""
+        stats = self._stats.get(language)
+        if stats is None:
+            key = language if len(self._stats) < STATS_LANGUAGES else "*"
+            stats = self._stats.get(key)
+            if stats is None:
+                stats = self._stats[key] = TermStats()
+            self._stats[language] = stats
+        return stats
+
     @property
     def bar(self) -> float:
         """The similarity an article needs to join an established story, as the stream stands."""
@@ -142,7 +156,7 @@ class StoryIndex:
     def assign(self, article: Article) -> Assignment:
         """Put a new article into a story (its `story_id` is set) and return the story."""
         when = self._advance(article)
-        doc = vectorize(article, self.stats)
+        doc = vectorize(article, self.stats(article.language))
         scored = self._score(doc)
         bar = self.bar
         chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members
@@ -171,7 +185,7 @@ class StoryIndex:
             self.assign(article)
             return
         when = self._advance(article)
-        doc = vectorize(article, self.stats)
+        doc = vectorize(article, self.stats(article.language))
         self._score(doc)  # the look-alike level learns from restored articles as it did the first time
         held = self._open.get(article.story_id)
         if held is None:
