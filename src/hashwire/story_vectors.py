@@ -17,6 +17,9 @@ from .textfeatures import log_tf, term_features
 VECTOR_TERMS = 120  # strongest terms kept per article
 NAME_TERMS = 60  # strongest names and figures kept per article
 KEY_NAMES = 8  # names and figures that identify the event an article reports
+COMMON_SHARE = 0.1  # a name or figure in more than this share of the stream's articles identifies nothing
+COMMON_AFTER = 200  # ... judged once the stream has shown this many articles
+_COMMON_IDF = math.log(1.0 / COMMON_SHARE) + 1.0  # the idf of a term at that share (TermStats' formula)
 FORMS_SEEN = 4  # articles an Arabic word must have been seen in before its forms tell anything
 FORMS_MIXED = 0.2  # ... a word written with ال in this share of them and without in as many is no name
 _DEFINITE = "\x01"  # prefixes of the form counts in the term table (no word starts with them)
@@ -39,9 +42,14 @@ def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
         stats.count([_DEFINITE + t for t in feats.definite] + [_BARE + t for t in feats.bare])
         names = _proper(names, stats)
         names |= {t for t in feats.placed if t not in names and _one_form(t, stats)}
-    weights = {t: log_tf(c) * float(i) for (t, c), i in zip(feats.terms.items(), idf, strict=True)}
+    idfs: list[float] = idf.tolist()
+    weights = {t: log_tf(c) * i for (t, c), i in zip(feats.terms.items(), idfs, strict=True)}
     weights = prune(weights, VECTOR_TERMS)
-    named = prune({t: w for t, w in weights.items() if t in names or t in feats.numbers}, NAME_TERMS)
+    named = {t: w for t, w in weights.items() if t in names or t in feats.numbers}
+    if stats.docs >= COMMON_AFTER:  # a "name" in more than one article in ten is the stream's vocabulary
+        common = {t for t, i in zip(feats.terms, idfs, strict=True) if i <= _COMMON_IDF}
+        named = {t: w for t, w in named.items() if t not in common} if common else named
+    named = prune(named, NAME_TERMS)
     return ArticleVectors(terms=unit(weights), names=unit(named), key=top(named, KEY_NAMES))
 
 
