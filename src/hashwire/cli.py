@@ -336,11 +336,20 @@ def extract_cmd(ctx: Ctx, target: str, url: str | None, as_json: bool) -> None:
 @cli.command("cluster")
 @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False))
-def cluster_cmd(input_path: str, output_path: str) -> None:
+@click.option("--embeddings", is_flag=True,
+              help="Blend in sentence embeddings (English; needs the optional extra: pip install -e '.[embeddings]').")
+def cluster_cmd(input_path: str, output_path: str, embeddings: bool) -> None:
     """Group an archive of articles (JSONL) into stories with the online algorithm, in input order."""
+    from functools import partial
+
     from .cluster_offline import cluster_records
 
-    _map_jsonl(input_path, output_path, cluster_records)
+    if embeddings:
+        from .story_embeddings import load_embedder
+
+        _map_jsonl(input_path, output_path, partial(cluster_records, embedder=load_embedder()))
+    else:
+        _map_jsonl(input_path, output_path, cluster_records)
 
 
 @cli.command("tag")

@@ -24,6 +24,10 @@ are clearly two events, the group without the story's lead article leaves as a n
 decisions are made on little evidence: the second report of a topic can join the first on shared
 vocabulary before the reports that tell two events apart have come in.
 
+With an embedder (`story_embeddings.py`, the optional `embeddings` extra), each story also sums its
+articles' sentence embeddings, and the cosine of an article's embedding with that sum is blended into
+its similarity with the story.
+
 Only stories seen within the time window stay open.
 """
 
@@ -35,7 +39,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
+
 from .models import Article, Story
+from .story_embeddings import EMBEDDING_WEIGHT, Embedder, blend, summed
 from .story_index import StoryTermIndex
 from .story_split import Packed, Split, find_split, pack, pair_similarities
 from .story_vectors import KEY_NAMES, ArticleVectors, add_into, dot, norm, top, vectorize
@@ -85,6 +92,7 @@ class _Member:
     source: str
     terms: Packed
     names: Packed
+    embedding: np.ndarray | None = None
 
 
 @dataclass(slots=True)
@@ -100,6 +108,7 @@ class _OpenStory:
     members: int = 0
     sources: set[str] = field(default_factory=set)
     kept: list[_Member] | None = field(default_factory=list)  # None once the story has outgrown splitting
+    embedding: np.ndarray | None = None  # summed sentence embeddings of its articles (with an embedder)
 
     def coherence(self) -> float:
         """Average similarity between two of its articles (a prior for a story of one article)."""
@@ -117,9 +126,13 @@ class _Candidate:
 class StoryIndex:
     """The open stories of the last `window_hours`, held in memory; rebuilt with `restore`."""
 
-    def __init__(self, window_hours: float = 72, *, threshold: float = 0.2) -> None:
+    def __init__(self, window_hours: float = 72, *, threshold: float = 0.2, embedder: Embedder | None = None,
+                 embedding_weight: float = EMBEDDING_WEIGHT) -> None:
         self.window = timedelta(hours=window_hours)
         self.threshold = threshold
+        self.embedder = embedder
+        self.embedding_weight = embedding_weight
+        self._embedding: np.ndarray | None = None  # the embedding of the article being placed
         self.level = LEVEL_START
         self.now: datetime | None = None
         self._stats: dict[str, TermStats] = {}  # document frequencies, one table per language
@@ -157,6 +170,7 @@ class StoryIndex:
         """Put a new article into a story (its `story_id` is set) and return the story."""
         when = self._advance(article)
         doc = vectorize(article, self.stats(article.language))
+        self._embedding = self.embedder(article) if self.embedder else None
         scored = self._score(doc)
         bar = self.bar
         chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members
@@ -186,6 +200,7 @@ class StoryIndex:
             return
         when = self._advance(article)
         doc = vectorize(article, self.stats(article.language))
+        self._embedding = self.embedder(article) if self.embedder else None
         self._score(doc)  # the look-alike level learns from restored articles as it did the first time
         held = self._open.get(article.story_id)
         if held is None:
@@ -205,6 +220,8 @@ class StoryIndex:
             name_dot = dot(doc.names, held.names)
             score = (1.0 - NAME_SHARE) * term_dot / (held.terms_norm or 1.0)
             score += NAME_SHARE * name_dot / (held.names_norm or 1.0)
+            if self._embedding is not None:
+                score = blend(score, self._embedding, held.embedding, self.embedding_weight)
             scored.append(_Candidate(score, (1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot, held))
             if doc.key and score > lookalike and _key_share(doc, held) < DISJOINT:
                 lookalike = score
@@ -264,6 +281,7 @@ class StoryIndex:
             if m.source and len(held.sources) < 512:
                 held.sources.add(m.source)
         held.kept, held.members, held.pair_sum = list(members), len(members), pair_sum
+        held.embedding = summed([m.embedding for m in members])
         story = held.story
         story.article_count, story.source_count = len(members), len(held.sources)
         story.first_seen = min(m.when for m in members)
@@ -294,11 +312,14 @@ class StoryIndex:
         for t in doc.names:
             held.name_docs[t] = held.name_docs.get(t, 0) + 1
         self._add_vectors(held, doc.terms, doc.names)
+        embedding = self._embedding
+        if embedding is not None:
+            held.embedding = embedding.copy() if held.embedding is None else held.embedding + embedding
         source = article.site_name or article.source_name or str(article.source_id or "")
         if held.kept is not None:
             if len(held.kept) < SPLIT_KEPT:
                 held.kept.append(_Member(article.id, when, article.title, source,
-                                         pack(doc.terms, MEMBER_TERMS), pack(doc.names, MEMBER_NAMES)))
+                                         pack(doc.terms, MEMBER_TERMS), pack(doc.names, MEMBER_NAMES), embedding))
             else:
                 held.kept = None
         if source and len(held.sources) < 512:
@@ -337,6 +358,7 @@ class StoryIndex:
         into.members += other.members
         both = (into.kept or []) + (other.kept or [])
         into.kept = both if into.kept is not None and other.kept is not None and len(both) <= SPLIT_KEPT else None
+        into.embedding = summed([into.embedding, other.embedding])
         for t, n in other.name_docs.items():
             into.name_docs[t] = into.name_docs.get(t, 0) + n
         self._add_vectors(into, other.terms, other.names)

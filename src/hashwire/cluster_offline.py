@@ -15,6 +15,7 @@ from . import normalize
 from .cluster import StoryIndex
 from .dedupe import DuplicateIndex
 from .models import Article, article_id
+from .story_embeddings import Embedder
 
 HEADLINE_MAX_WORDS = 25
 
@@ -50,13 +51,14 @@ def record_article(record: dict[str, Any]) -> Article:
 
 
 def cluster_records(records: Iterable[dict[str, Any]], *, window_hours: float = 72,
-                    stories: StoryIndex | None = None) -> Iterator[dict[str, Any]]:
+                    stories: StoryIndex | None = None, embedder: Embedder | None = None) -> Iterator[dict[str, Any]]:
     """Assign each record a story (and the id of the record it copies, if any), in input order.
 
-    `stories` replaces the default story index (a variant under evaluation, say)."""
+    `stories` replaces the default story index (a variant under evaluation, say); `embedder` adds the
+    sentence-embedding channel to the default one (`story_embeddings.py`)."""
     duplicates = DuplicateIndex(window_hours=window_hours)
     if stories is None:
-        stories = StoryIndex(window_hours=window_hours)
+        stories = StoryIndex(window_hours=window_hours, embedder=embedder)
     record_id: dict[str, str] = {}  # article id -> record id
     story_of: dict[str, str] = {}  # article id -> story id (merges followed lazily)
     merged_into: dict[str, str] = {}

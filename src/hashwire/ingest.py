@@ -27,6 +27,7 @@ from .metrics import REGISTRY
 from .models import Article, Entry, Hints, Source, Story
 from .page_charset import decode_page
 from .store.base import Store
+from .story_embeddings import Embedder, load_embedder
 
 log = logging.getLogger("hashwire.ingest")
 
@@ -70,10 +71,10 @@ class Pipeline:
     process lifetime. What it remembers per article is evicted with the window.
     """
 
-    def __init__(self, window_hours: int = 72) -> None:
+    def __init__(self, window_hours: int = 72, embedder: Embedder | None = None) -> None:
         self.window = timedelta(hours=window_hours)
         self.duplicates = DuplicateIndex(window_hours=window_hours)
-        self.stories = StoryIndex(window_hours=window_hours)
+        self.stories = StoryIndex(window_hours=window_hours, embedder=embedder)
         # canonical article id -> (story id, hashtags, category), so folded copies inherit them
         self._known: dict[str, tuple[str, list[str], str]] = {}
         self._expiry: deque[tuple[datetime, str]] = deque()
@@ -181,8 +182,12 @@ class Ingester:
         self.on_saved = on_saved
         self.config = config
         self.worker = worker
-        self.pipeline = pipeline or Pipeline(config.story_window_hours)
-        self._warmed = pipeline is not None
+        if pipeline is None:
+            pipeline = Pipeline(config.story_window_hours, load_embedder() if config.story_embeddings else None)
+            self._warmed = False
+        else:
+            self._warmed = True
+        self.pipeline = pipeline
         self._mark = store.article_mark() if self._warmed else 0
 
     def warm(self, now: datetime | None = None) -> int:
