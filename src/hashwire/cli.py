@@ -337,7 +337,8 @@ def extract_cmd(ctx: Ctx, target: str, url: str | None, as_json: bool) -> None:
 @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--embeddings", is_flag=True,
-              help="Blend in sentence embeddings (English; needs the optional extra: pip install -e '.[embeddings]').")
+              help="Add sentence embeddings to story similarity (English; needs the optional extra: "
+                   "pip install -e '.[embeddings]').")
 def cluster_cmd(input_path: str, output_path: str, embeddings: bool) -> None:
     """Group an archive of articles (JSONL) into stories with the online algorithm, in input order."""
     from functools import partial

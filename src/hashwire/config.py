@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_interval", 86400, "Longest poll interval of a source in seconds."),
     Setting("disable_after_failures", 10, "Consecutive failures after which a source is disabled."),
     Setting("story_window_hours", 72, "How long a story stays open to new articles."),
-    Setting("story_embeddings", False, "Blend sentence embeddings into story similarity (English articles; "
+    Setting("story_embeddings", False, "Add sentence embeddings to story similarity (English articles; "
             "needs the optional extra: pip install -e '.[embeddings]')."),
     Setting("retention_days", 0, "Prune article bodies older than this many days (0 keeps them for ever)."),
     Setting("api_rate_limit", 20.0, "API requests per second allowed to one client IP (0 turns the limit off)."),

@@ -4,7 +4,8 @@
 With it, `StoryIndex(embedder=load_embedder())` (or the setting `story_embeddings = true`, or
 `hashwire cluster --embeddings`) adds to every similarity `EMBEDDING_WEIGHT` x (the cosine between an
 article's embedding and the sum of its story's embeddings - the cosine look-alike stories reach, a
-running median kept by the index, started from the median of the first `COS_WARMUP` look-alikes). The default path needs neither torch nor the model.
+running median kept by the index, started from the median of the first `COS_WARMUP` look-alikes).
+The default path needs neither torch nor the model.
 
 The model is English: articles in another declared language get no embedding and are scored on
 terms and names alone, as are stories none of whose articles has one.
