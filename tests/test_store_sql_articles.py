@@ -179,6 +179,21 @@ def test_articles_after_a_mark(store: Store) -> None:
     assert store.articles_after(last) == ([], last)
 
 
+def test_an_embedding_is_stored_and_kept_by_a_resave_without_one(store: Store) -> None:
+    (src,) = outlets(store, 1)
+    vector = bytes(range(256)) * 6  # 1,536 bytes: 384 float32 values
+    embedded = make_article(1, source_id=src.id, embedding=vector)
+    plain = make_article(2, source_id=src.id)
+    store.save_articles([embedded, plain])
+    got = {a.id: a for a in store.get_articles([embedded.id, plain.id])}
+    assert got[embedded.id].embedding == vector and got[plain.id].embedding == b""
+    assert {a.id: a.embedding for a in store.articles_after(0)[0]} == {embedded.id: vector, plain.id: b""}
+    store.save_articles([dataclasses.replace(embedded, title="Corrected", embedding=b"")])
+    again = store.get_article(embedded.id)
+    assert again is not None and again.title == "Corrected" and again.embedding == vector
+    assert [a.embedding for a in store.recent_articles(NOW - timedelta(days=1)) if a.id == embedded.id] == [vector]
+
+
 # ---- lookups ------------------------------------------------------------------------------------------
 
 def test_article_by_url_prefers_the_canonical_row(store: Store) -> None:

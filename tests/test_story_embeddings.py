@@ -163,7 +163,7 @@ def test_articles_without_an_embedding_are_scored_on_words() -> None:
         [partial[a.title] == partial[FLOOD[0][0]] for a in stream()]
 
 
-def test_a_story_sums_its_articles_embeddings_and_restores_them() -> None:
+def test_a_story_sums_its_articles_embeddings_and_restores_them_without_the_model() -> None:
     vectors = {FLOOD[0][0]: unit(1, 0, 0), FLOOD[1][0]: unit(1, 1, 0)}
     index = StoryIndex(embedder=ByTitle(vectors))
     articles = stream()
@@ -171,10 +171,18 @@ def test_a_story_sums_its_articles_embeddings_and_restores_them() -> None:
     held = index._open[story_id]
     np.testing.assert_allclose(held.embedding, vectors[FLOOD[0][0]] + vectors[FLOOD[1][0]], rtol=1e-6)
     assert [m.embedding is not None for m in held.kept or []] == [True, True]
-    warmed = StoryIndex(embedder=ByTitle(vectors))  # after a restart, restored articles are embedded again
+    assert [len(a.embedding) for a in articles] == [0, 0, 12, 12]  # kept on the article for the store
+    calls: list[str] = []
+
+    def counting(article: Article) -> np.ndarray | None:
+        calls.append(article.title)
+        return vectors.get(article.title)
+
+    warmed = StoryIndex(embedder=counting)  # after a restart, restored articles bring their embeddings
     for a in articles:
         warmed.restore(a)
     np.testing.assert_allclose(warmed._open[story_id].embedding, held.embedding, rtol=1e-6)
+    assert calls == [t for t, _ in BACKGROUND]  # only the articles that had none are asked again
 
 
 def test_the_setting_is_off_by_default() -> None:

@@ -328,7 +328,8 @@ def extract_cmd(ctx: Ctx, target: str, url: str | None, as_json: bool) -> None:
     if as_json:
         from dataclasses import asdict
 
-        click.echo(json.dumps(asdict(article), ensure_ascii=False, indent=2, default=str))
+        fields = {k: v for k, v in asdict(article).items() if k != "embedding"}
+        click.echo(json.dumps(fields, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(f"# {article.title}\n{', '.join(article.authors)} {article.published or ''}\n\n{article.text}")
 

@@ -176,7 +176,7 @@ class StoryIndex:
         """Put a new article into a story (its `story_id` is set) and return the story."""
         when = self._advance(article)
         doc = vectorize(article, self.stats(article.language))
-        self._embedding = self.embedder(article) if self.embedder else None
+        self._embedding = self._embed(article)
         scored = self._score(doc)
         bar = self.bar
         chosen = next((c for c in scored if c.score >= bar + YOUNG / c.held.members
@@ -206,13 +206,26 @@ class StoryIndex:
             return
         when = self._advance(article)
         doc = vectorize(article, self.stats(article.language))
-        self._embedding = self.embedder(article) if self.embedder else None
+        self._embedding = self._embed(article)
         self._score(doc)  # the look-alike level learns from restored articles as it did the first time
         held = self._open.get(article.story_id)
         if held is None:
             self._start(article, doc, when, story_id=article.story_id)
         else:
             self._join(held, article, doc, when, self._raw(doc, held))
+
+    def _embed(self, article: Article) -> np.ndarray | None:
+        """The article's embedding: the one it was placed with (`article.embedding`, as stored), else
+        the embedder's, kept in `article.embedding` for the store."""
+        if self.embedder is None:
+            return None
+        if article.embedding:
+            return np.frombuffer(article.embedding, dtype=np.float32)
+        vector = self.embedder(article)
+        if vector is not None:
+            vector = np.asarray(vector, dtype=np.float32)
+            article.embedding = vector.tobytes()
+        return vector
 
     # -- similarity ----------------------------------------------------------------------
     def _score(self, doc: ArticleVectors) -> list[_Candidate]:

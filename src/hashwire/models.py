@@ -108,6 +108,7 @@ class Article:
     story_id: str | None = None
     hashtags: list[str] = field(default_factory=list)  # display form, best first: "NorthKorea"
     category: str = ""
+    embedding: bytes = field(default=b"", repr=False)  # float32 sentence embedding (optional channel), else b""
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -28,7 +28,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from ..errors import StoreError
 from ..models import SearchHit
 from .base import ArticleQuery
-from .rows import ARTICLE_COLUMNS, article_from_row, make_snippet, query_terms, utc
+from .rows import ARTICLE_COLUMNS, ARTICLE_FIELDS, article_from_row, make_snippet, query_terms, utc
 from .sql_articles import ArticlesSQL
 from .sql_base import RANK_CANDIDATES, RECENCY_HOURS, Cursor, candidate_pages, migrations_for
 from .sql_catalog import CatalogSQL
@@ -252,7 +252,7 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
                 f"CROSS JOIN q WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
                 [words, words, n, *params, *order_params, max(0, query.limit), max(0, offset)])
             rows = cur.fetchall()
-            return rows, (rows[0][25] if rows else n)
+            return rows, (rows[0][ARTICLE_FIELDS + 1] if rows else n)
 
         # at least RANK_CANDIDATES even for "recent": asked for fewer, the planner may walk the primary
         # key for a word it cannot estimate (a rare one) and read the whole table
@@ -261,5 +261,5 @@ class PostgresStore(ArticlesSQL, CatalogSQL):
         for r in rows:
             article = article_from_row(r, self._dt)
             hits.append(SearchHit(article=article, snippet=make_snippet(article.text, article.title, terms),
-                                  rank=float(r[24]) if ranked else 0.0))
+                                  rank=float(r[ARTICLE_FIELDS]) if ranked else 0.0))
         return hits

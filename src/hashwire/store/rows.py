@@ -26,8 +26,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ARTICLE_COLUMNS = (
     "id, url, title, text, html, authors, published, updated, image, language, site_name, section, "
     "description, keywords, partial, source_id, source_name, guid, fetched_at, content_hash, "
-    "duplicate_of, story_id, hashtags, category"
+    "duplicate_of, story_id, hashtags, category, embedding"
 )
+ARTICLE_FIELDS = len(ARTICLE_COLUMNS.split(","))  # a query's extra column comes at this index
 SOURCE_COLUMNS = (
     "id, url, kind, title, site_url, slug, language, etag, last_modified, next_fetch_at, "
     "last_fetched_at, last_status, error_count, last_error, disabled, interval_seconds"
@@ -97,7 +98,7 @@ def article_params(a: Article, t: TimeIn) -> tuple[Any, ...]:
         a.id, a.url, a.title, a.text, a.html, dumps(a.authors), t(a.published), t(a.updated), a.image,
         a.language, a.site_name, a.section, a.description, dumps(a.keywords), int(a.partial),
         a.source_id, a.source_name, a.guid, t(a.fetched_at), a.content_hash, a.duplicate_of,
-        a.story_id, dumps(a.hashtags), a.category, t(sort_time(a)),
+        a.story_id, dumps(a.hashtags), a.category, a.embedding or None, t(sort_time(a)),
     )
 
 
@@ -107,7 +108,7 @@ def article_from_row(r: Sequence[Any], t: TimeOut) -> Article:
         updated=t(r[7]), image=r[8], language=r[9], site_name=r[10], section=r[11], description=r[12],
         keywords=loads(r[13]), partial=bool(r[14]), source_id=r[15], source_name=r[16], guid=r[17],
         fetched_at=t(r[18]), content_hash=r[19], duplicate_of=r[20], story_id=r[21],
-        hashtags=loads(r[22]), category=r[23],
+        hashtags=loads(r[22]), category=r[23], embedding=bytes(r[24]) if r[24] else b"",
     )
 
 

@@ -12,6 +12,7 @@ from ..models import Article, Story, article_id
 from .base import Appearance, ArticleQuery
 from .rows import (
     ARTICLE_COLUMNS,
+    ARTICLE_FIELDS,
     STORY_COLUMNS,
     article_from_row,
     article_params,
@@ -28,14 +29,15 @@ CHUNK = 500  # ids per IN (...) list: far below both backends' parameter limits
 
 _A_COLS = ARTICLE_COLUMNS + ", sort_at"
 _UPSERT_ARTICLE = (
-    f"INSERT INTO articles ({_A_COLS}) VALUES ({placeholders(25)}) "
+    f"INSERT INTO articles ({_A_COLS}) VALUES ({placeholders(ARTICLE_FIELDS + 1)}) "
     "ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, text = excluded.text, "
     "html = excluded.html, authors = excluded.authors, published = excluded.published, "
     "updated = excluded.updated, image = excluded.image, language = excluded.language, "
     "site_name = excluded.site_name, section = excluded.section, description = excluded.description, "
     "keywords = excluded.keywords, partial = excluded.partial, content_hash = excluded.content_hash, "
     "duplicate_of = excluded.duplicate_of, story_id = excluded.story_id, hashtags = excluded.hashtags, "
-    "category = excluded.category, sort_at = excluded.sort_at"
+    "category = excluded.category, embedding = coalesce(excluded.embedding, articles.embedding), "
+    "sort_at = excluded.sort_at"
 )  # source_id, source_name, guid and fetched_at keep the first sighting; appearances keep them all
 _UPSERT_STORY = (
     f"INSERT INTO stories ({STORY_COLUMNS}) VALUES ({placeholders(11)}) "
@@ -367,11 +369,11 @@ class ArticlesSQL(SQLBase):
             cur.execute(f"SELECT {ARTICLE_COLUMNS}, seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
                         (mark, max(1, limit)))
             rows = cur.fetchall()
-            return [article_from_row(r, self._dt) for r in rows], (int(rows[-1][24]) if rows else mark)
+            return [article_from_row(r, self._dt) for r in rows], (int(rows[-1][ARTICLE_FIELDS]) if rows else mark)
 
         return self._read(run)
 
     def _recent_page(self, cur: Cursor, cond: str, params: list[Any]) -> list[tuple[Any, Article]]:
         cur.execute(f"SELECT {ARTICLE_COLUMNS}, sort_at FROM articles a WHERE {cond} "
                     "ORDER BY a.sort_at, a.id LIMIT 1000", params)
-        return [(r[24], article_from_row(r, self._dt)) for r in cur.fetchall()]
+        return [(r[ARTICLE_FIELDS], article_from_row(r, self._dt)) for r in cur.fetchall()]

@@ -24,6 +24,7 @@ from ..models import Article, SearchHit
 from .base import ArticleQuery
 from .rows import (
     ARTICLE_COLUMNS,
+    ARTICLE_FIELDS,
     article_from_row,
     from_micros,
     fts5_query,
@@ -262,14 +263,14 @@ class SQLiteStore(ArticlesSQL, CatalogSQL):
                 f"WHERE true {cond} ORDER BY {order_by} LIMIT ? OFFSET ?",
                 [match, n, *params, *order_params, max(0, query.limit), max(0, offset)])
             rows = cur.fetchall()
-            return rows, (rows[0][25] if rows else n)
+            return rows, (rows[0][ARTICLE_FIELDS + 1] if rows else n)
 
         rows = self._read(lambda cur: candidate_pages(lambda n: page(cur, n), max(0, query.limit), max(0, offset), ranked))
         hits = []
         for r in rows:
             article = article_from_row(r, from_micros)
             hits.append(SearchHit(article=article, snippet=make_snippet(article.text, article.title, terms),
-                                  rank=float(-r[24]) if ranked else 0.0))
+                                  rank=float(-r[ARTICLE_FIELDS]) if ranked else 0.0))
         return hits
 
 
