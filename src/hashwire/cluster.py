@@ -242,10 +242,9 @@ class StoryIndex:
             score += NAME_SHARE * name_dot / (held.names_norm or 1.0)
             raw = (1.0 - NAME_SHARE) * term_dot + NAME_SHARE * name_dot
             cos = cosine(self._embedding, held.embedding) if self._embedding is not None else None
-            higher_cos = cos is not None and cos > lookalike_cos
-            if doc.key and (score > lookalike or higher_cos) and _key_share(doc, held) < DISJOINT:
+            if doc.key and (score > lookalike or (cos or 0.0) > lookalike_cos) and _key_share(doc, held) < DISJOINT:
                 lookalike = max(lookalike, score)
-                if cos is not None and higher_cos:
+                if cos is not None and cos > lookalike_cos:
                     lookalike_cos, seen_cos = cos, True
             if cos is not None and self.cos_level is not None:
                 score += self.embedding_weight * (cos - self.cos_level)

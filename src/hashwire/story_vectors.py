@@ -42,14 +42,12 @@ def vectorize(article: Article, stats: TermStats) -> ArticleVectors:
         stats.count([_DEFINITE + t for t in feats.definite] + [_BARE + t for t in feats.bare])
         names = _proper(names, stats)
         names |= {t for t in feats.placed if t not in names and _one_form(t, stats)}
-    idfs: list[float] = idf.tolist()
-    weights = {t: log_tf(c) * i for (t, c), i in zip(feats.terms.items(), idfs, strict=True)}
-    weights = prune(weights, VECTOR_TERMS)
-    named = {t: w for t, w in weights.items() if t in names or t in feats.numbers}
-    if stats.docs >= COMMON_AFTER:  # a "name" in more than one article in ten is the stream's vocabulary
-        common = {t for t, i in zip(feats.terms, idfs, strict=True) if i <= _COMMON_IDF}
-        named = {t: w for t, w in named.items() if t not in common} if common else named
-    named = prune(named, NAME_TERMS)
+    idf_of: dict[str, float] = dict(zip(feats.terms, idf.tolist(), strict=True))
+    weights = prune({t: log_tf(c) * idf_of[t] for t, c in feats.terms.items()}, VECTOR_TERMS)
+    # once the stream is long enough, a "name" in more than one article in ten is its vocabulary
+    floor = _COMMON_IDF if stats.docs >= COMMON_AFTER else -math.inf
+    named = prune({t: w for t, w in weights.items() if (t in names or t in feats.numbers) and idf_of[t] > floor},
+                  NAME_TERMS)
     return ArticleVectors(terms=unit(weights), names=unit(named), key=top(named, KEY_NAMES))
 
 
