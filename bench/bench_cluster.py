@@ -174,72 +174,86 @@ def print_topics(docs: dict[str, Any], runs: dict[str, dict[str, str]], scores: 
 
 
 # -- 2. newsroom truth ------------------------------------------------------------------------
-def bench_newsroom(target: int) -> None:
+def newsroom_stream(target: int) -> tuple[Any, list[Any], list[Article]]:
+    """About `target` newsroom articles (seed 3, 40 outlets) in publication order: the newsroom, the
+    truth of each article (its spec) and the articles as the pipeline sees them."""
     from hashwire.newsroom import Newsroom
 
     outlets, per_day = 40, 36
     days = max(1, round(target / (outlets * per_day)))
     room = Newsroom(seed=3, outlets=outlets, days=days, per_day=per_day, now=T0 + timedelta(days=days))
     specs = sorted(room.world.specs(), key=lambda s: (s.published, s.index))
-    print(f"\nnewsroom seed=3 outlets={outlets} days={days} per_day={per_day}: {len(specs)} articles")
     articles = []
     for s in specs:
         na = room.article(s.index)
         articles.append(Article(url="http://newsroom.test" + na.path, title=na.title, text=na.text,
                                 published=na.published, source_name=na.outlet.slug, language=na.language))
+    print(f"\nnewsroom seed=3 outlets={outlets} days={days} per_day={per_day}: {len(specs)} articles")
+    return room, specs, articles
+
+
+def follow_stream(articles: list[Article], specs: list[Any], dups: Any,
+                  stories: StoryIndex | None) -> tuple[dict[int, int], dict[int, str]]:
+    """Each article folded by `dups` or placed by `stories` (if given), in order: the copies found
+    (spec index -> the index of the article copied) and each article's story as the stream ended
+    (splits and merges followed; a copy is in the story of the article it copies)."""
     index_of = {a.id: s.index for a, s in zip(articles, specs, strict=True)}
+    folded: dict[int, int] = {}
+    story: dict[int, str] = {}
+    for a, s in zip(articles, specs, strict=True):
+        d = dups.check(a)
+        of = (d.of if hasattr(d, "of") else d) if d is not None else None
+        if of is not None and of != a.id:
+            folded[s.index] = index_of[of]
+            continue
+        if stories is not None:
+            assignment = stories.assign(a)
+            story[s.index] = assignment.story.id
+            if assignment.split_off is not None:
+                for moved in assignment.moved:
+                    story[index_of[moved]] = assignment.split_off.id
+            if assignment.merged:
+                gone = set(assignment.merged)
+                for k, v in story.items():
+                    if v in gone:
+                        story[k] = assignment.story.id
+        dups.add(a)
+    for i, j in folded.items():
+        story[i] = story.get(j, "")
+    return folded, story
+
+
+def print_story_f1(specs: list[Any], articles: list[Article], story: dict[int, str], label: str = "") -> None:
+    """Story pairwise P / R / F1 against the newsroom's truth, in all and by language."""
+    gold = {s.index: s.story for s in specs}
+    p, r, f = pairwise_f1(gold, story)
+    print(f"{label}stories: truth {len(set(gold.values()))}, hashwire {len(set(story.values()))}; "
+          f"pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    for language in sorted({a.language for a in articles}):
+        keys = {s.index for a, s in zip(articles, specs, strict=True) if a.language == language}
+        p, r, f = pairwise_f1({k: v for k, v in gold.items() if k in keys}, {k: v for k, v in story.items() if k in keys})
+        print(f"  {language}: {len(keys)} articles, pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
+
+
+def bench_newsroom(target: int) -> None:
+    room, specs, articles = newsroom_stream(target)
     text_of = {s.index: s.text_of for s in specs}
     copies = {s.index: s for s in specs if s.copy_of is not None}
     high = {i for i, s in copies.items()
             if _jaccard(room.article(i).text, room.article(s.copy_of).text) >= 0.8}
-
-    def run(dups: Any, cluster: bool) -> tuple[dict[int, int], dict[int, str], float]:
-        stories = StoryIndex()
-        folded: dict[int, int] = {}
-        story: dict[int, str] = {}
-        started = time.perf_counter()
-        for a, s in zip(articles, specs, strict=True):
-            d = dups.check(a)
-            of = (d.of if hasattr(d, "of") else d) if d is not None else None
-            if of is not None and of != a.id:
-                folded[s.index] = index_of[of]
-                continue
-            if cluster:
-                assignment = stories.assign(a)
-                story[s.index] = assignment.story.id
-                if assignment.split_off is not None:
-                    for moved in assignment.moved:
-                        story[index_of[moved]] = assignment.split_off.id
-                if assignment.merged:
-                    gone = set(assignment.merged)
-                    for k, v in story.items():
-                        if v in gone:
-                            story[k] = assignment.story.id
-            dups.add(a)
-        took = time.perf_counter() - started
-        for i, j in folded.items():  # a copy is in the story of the article it copies, where that ended
-            story[i] = story.get(j, "")
-        return folded, story, took
-
     print(f"{'dedupe':12} {'folded':>7} {'P':>7} {'R':>7} {'R@J>=.8':>8} {'ms/article':>11}")
     results = {}
     for name, dups, cluster in (("hashwire", DuplicateIndex(), True), ("datasketch", DatasketchDuplicates(), False)):
-        folded, story, took = run(dups, cluster)
+        started = time.perf_counter()
+        folded, story = follow_stream(articles, specs, dups, StoryIndex() if cluster else None)
+        took = time.perf_counter() - started
         right = sum(1 for i, j in folded.items() if text_of[i] == text_of[j])
         recall = sum(1 for i in copies if i in folded and text_of[folded[i]] == text_of[i]) / max(1, len(copies))
         recall_high = sum(1 for i in high if i in folded and text_of[folded[i]] == text_of[i]) / max(1, len(high))
         print(f"{name:12} {len(folded):>7} {right / max(1, len(folded)):7.4f} {recall:7.4f} {recall_high:8.4f} "
               f"{took / len(articles) * 1000:11.2f}" + ("  (dedupe + cluster)" if cluster else "  (dedupe only)"))
         results[name] = story
-    gold = {s.index: s.story for s in specs}
-    p, r, f = pairwise_f1(gold, results["hashwire"])
-    print(f"stories: truth {len(set(gold.values()))}, hashwire {len(set(results['hashwire'].values()))}; "
-          f"pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
-    for language in sorted({a.language for a in articles}):
-        keys = {s.index for a, s in zip(articles, specs, strict=True) if a.language == language}
-        p, r, f = pairwise_f1({k: v for k, v in gold.items() if k in keys},
-                              {k: v for k, v in results["hashwire"].items() if k in keys})
-        print(f"  {language}: {len(keys)} articles, pairwise P {p:.4f} R {r:.4f} F1 {f:.4f}")
+    print_story_f1(specs, articles, results["hashwire"])
 
 
 def _jaccard(a: str, b: str) -> float:

@@ -25,7 +25,6 @@ import os
 import random
 import sys
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,7 @@ from hashwire.cluster import StoryIndex
 from hashwire.cluster_offline import cluster_records, record_article
 from hashwire.dedupe import DuplicateIndex
 from hashwire.models import Article
-from hashwire.newsroom import Newsroom
 from hashwire.story_embeddings import EMBEDDING_WEIGHT
-from hashwire.truthcheck import pairwise_f1
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "clustering-dev"
@@ -117,51 +114,18 @@ def bench_ecb(model: Any, weights: list[float], n_orders: int, first_seed: int) 
 
 
 def bench_newsroom(model: Any, weights: list[float], target: int) -> None:
-    """Story pairwise F1 on the newsroom (seed 3, 40 outlets, as in bench_cluster.py), copies folded first."""
-    outlets, per_day = 40, 36
-    days = max(1, round(target / (outlets * per_day)))
-    start = datetime(2026, 3, 1, tzinfo=UTC)
-    room = Newsroom(seed=3, outlets=outlets, days=days, per_day=per_day, now=start + timedelta(days=days))
-    specs = sorted(room.world.specs(), key=lambda s: (s.published, s.index))
-    articles = []
-    for spec in specs:
-        na = room.article(spec.index)
-        articles.append(Article(url="http://newsroom.test" + na.path, title=na.title, text=na.text,
-                                published=na.published, source_name=na.outlet.slug, language=na.language))
+    """Story pairwise F1 on the newsroom of `bench_cluster.py`, copies folded first."""
+    from bench_cluster import follow_stream, newsroom_stream, print_story_f1
+
+    _, specs, articles = newsroom_stream(target)
     english = [x for x in articles if x.language == "en"]
     vectors, per_doc = encode(model, [f"{x.title}\n{x.text}" for x in english])
     embedding_of = Precomputed({x.id: v for x, v in zip(english, vectors, strict=True)})
-    print(f"\nnewsroom seed=3 outlets={outlets} days={days}: {len(articles)} articles, {len(english)} English "
-          f"embedded ({per_doc:.1f} CPU ms/article)")
-    index_of = {x.id: spec.index for x, spec in zip(articles, specs, strict=True)}
-    gold = {spec.index: spec.story for spec in specs}
+    print(f"{len(english)} English articles embedded ({per_doc:.1f} CPU ms/article)")
     for weight in weights:
         stories = StoryIndex(embedder=embedding_of.get_for if weight else None, embedding_weight=weight)
-        duplicates = DuplicateIndex()
-        story: dict[int, str] = {}
-        folded: dict[int, int] = {}
-        for x, spec in zip(articles, specs, strict=True):
-            match = duplicates.check(x)
-            if match is not None and match.of != x.id:
-                folded[spec.index] = index_of[match.of]
-                continue
-            result = stories.assign(x)
-            story[spec.index] = result.story.id
-            for moved in result.moved:
-                story[index_of[moved]] = result.split_off.id if result.split_off else story[index_of[moved]]
-            if result.merged:
-                gone = set(result.merged)
-                story.update({k: result.story.id for k, v in story.items() if v in gone})
-            duplicates.add(x)
-        for i, j in folded.items():
-            story[i] = story.get(j, "")
-        line = f"weight {weight}: story pairwise F1 {pairwise_f1(gold, story)[2]:.4f}"
-        for language in ("en", "ar"):
-            keys = {spec.index for x, spec in zip(articles, specs, strict=True) if x.language == language}
-            p, r, f = pairwise_f1({k: v for k, v in gold.items() if k in keys}, {k: v for k, v in story.items() if k in keys})
-            line += f"; {language} P {p:.4f} R {r:.4f} F1 {f:.4f}"
-        print(line, flush=True)
-
+        _, story = follow_stream(articles, specs, DuplicateIndex(), stories)
+        print_story_f1(specs, articles, story, label=f"weight {weight}: ")
 
 if __name__ == "__main__":
     main()
