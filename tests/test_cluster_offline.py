@@ -61,6 +61,8 @@ def test_record_article_reads_optional_fields() -> None:
     assert b.published is None
     assert b.url == "https://example.com/a"
     assert record_article({"id": "2", "text": "x"}).id != record_article({"id": "3", "text": "x"}).id
+    assert record_article({"id": "4", "text": "x", "language": " AR "}).language == "ar"  # its own word weights
+    assert b.language == ""
 
 
 def test_a_given_story_index_is_used() -> None:

@@ -1,6 +1,6 @@
 """Group an archive of documents with the same online algorithm ingestion uses.
 
-`cluster_records` reads `{"id", "text"[, "title", "published", "source", "url"]}` records in
+`cluster_records` reads `{"id", "text"[, "title", "published", "source", "url", "language"]}` records in
 order and yields `{"id", "story", "duplicate_of"}` for each, in the same order: copies are
 folded under the first copy seen and join its story; other documents are assigned to stories.
 """
@@ -45,7 +45,8 @@ def record_article(record: dict[str, Any]) -> Article:
     canonical = normalize.canonical_url(url) if url else f"urn:hashwire:doc:{rid}"
     article = Article(url=canonical, title=title, text=text, id=article_id(f"urn:hashwire:doc:{rid}"),
                       published=_parse_time(record.get("published")),
-                      source_name=str(record.get("source") or ""))
+                      source_name=str(record.get("source") or ""),
+                      language=str(record.get("language") or "").strip().lower())
     article.content_hash = normalize.content_hash(text)
     return article
 
